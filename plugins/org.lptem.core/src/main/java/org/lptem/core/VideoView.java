@@ -38,6 +38,11 @@ public final class VideoView implements Video {
         this.calibration = c;
     }
 
+    /** The video this view selects from. */
+    public Video base() {
+        return base;
+    }
+
     @Override
     public int frameCount() {
         return count;

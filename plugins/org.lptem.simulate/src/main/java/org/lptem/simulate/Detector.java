@@ -1,0 +1,111 @@
+package org.lptem.simulate;
+
+import org.lptem.core.Frame;
+import org.lptem.core.PixelType;
+
+/**
+ * Turns a map of mean transmitted electrons into recorded pixel values: Poisson shot noise on the electron count,
+ * gain to counts, the detector's blur acting on the counts, additive Gaussian read noise, then an affine mapping
+ * to the output bit depth.
+ *
+ * <p>Output value = {@link #offset()} + {@link #scale()} x counts. The offset puts the expected background at
+ * mid-range so that neither dark particles nor bright noise clip; the scale stays 1 (raw counts) unless the
+ * background and its noise would not otherwise fit in half the range (8-bit output at all but the lowest doses,
+ * 16-bit output above ~10^4 electrons per pixel).
+ */
+final class Detector {
+    /** Noise margin, in standard deviations of one pixel's counts, kept free above the brightest background. */
+    private static final double HEADROOM_SIGMAS = 5;
+    /** Fraction of the output range the background plus its headroom may take, above and below mid-range. */
+    private static final double USABLE_HALF_RANGE = 0.45;
+
+    private final int width;
+    private final int height;
+    private final double gain;
+    private final double blurSigmaPx;
+    private final double readNoise;
+    private final PixelType type;
+    private final double offset;
+    private final double scale;
+
+    Detector(SimulationSettings s, ImageFormation optics) {
+        this.width = s.width();
+        this.height = s.height();
+        this.gain = s.gainCountsPerElectron();
+        this.blurSigmaPx = s.detectorBlurPx();
+        this.readNoise = s.readNoiseCounts();
+        this.type = s.bitDepth() == 8 ? PixelType.UINT8 : PixelType.UINT16;
+        double maxValue = (1 << s.bitDepth()) - 1;
+        double background = gain * optics.meanIncidentElectrons() * optics.transmission(0);
+        double brightest = gain * Math.max(optics.incidentElectrons(0), optics.incidentElectrons(width - 1))
+                * optics.transmission(0);
+        double sigma = Math.sqrt(gain * brightest + readNoise * readNoise);
+        this.scale = Math.min(1, USABLE_HALF_RANGE * maxValue / (brightest + HEADROOM_SIGMAS * sigma));
+        this.offset = Math.ceil(maxValue / 2) - scale * background;
+    }
+
+    PixelType pixelType() {
+        return type;
+    }
+
+    double offset() {
+        return offset;
+    }
+
+    double scale() {
+        return scale;
+    }
+
+    /**
+     * Records one frame. Each row's shot and read noise come from their own streams keyed by (seed, frame, row),
+     * so the result depends on nothing but its arguments. The mean map is overwritten (it becomes the counts) to
+     * keep one full-size buffer per frame.
+     */
+    Frame record(double[] meanElectrons, long seed, int frame) {
+        double[] counts = meanElectrons;
+        // One sampler per column: the illumination gradient runs along x, so each column's background pixels share
+        // one mean and the sampler's set-up for it is reused down the column.
+        PoissonSampler[] poisson = new PoissonSampler[width];
+        for (int col = 0; col < width; col++) {
+            poisson[col] = new PoissonSampler();
+        }
+        for (int row = 0; row < height; row++) {
+            SplitMix64 rng = SplitMix64.stream(seed, SplitMix64.SHOT_NOISE, frame, row);
+            int start = row * width;
+            for (int col = 0; col < width; col++) {
+                counts[start + col] = gain * poisson[col].sample(rng, meanElectrons[start + col]);
+            }
+        }
+        // Blur acts on the charge the electrons deposit; read noise arises after, in the electronics.
+        GaussianBlur.blur(counts, width, height, blurSigmaPx);
+        if (readNoise > 0) {
+            for (int row = 0; row < height; row++) {
+                SplitMix64 rng = SplitMix64.stream(seed, SplitMix64.READ_NOISE, frame, row);
+                for (int i = row * width, end = i + width; i < end; i++) {
+                    counts[i] += readNoise * rng.nextGaussian();
+                }
+            }
+        }
+        return quantise(counts);
+    }
+
+    private Frame quantise(double[] counts) {
+        int n = counts.length;
+        if (type == PixelType.UINT8) {
+            byte[] out = new byte[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = (byte) clampRound(offset + scale * counts[i], 255);
+            }
+            return Frame.ofBytes(width, height, out);
+        }
+        short[] out = new short[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (short) clampRound(offset + scale * counts[i], 65535);
+        }
+        return Frame.ofShorts(width, height, out, false);
+    }
+
+    private static long clampRound(double v, long max) {
+        return Math.max(0, Math.min(max, Math.round(v)));
+    }
+}
