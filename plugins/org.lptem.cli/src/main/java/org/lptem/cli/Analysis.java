@@ -1,0 +1,57 @@
+package org.lptem.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lptem.core.Detection;
+import org.lptem.core.Progress;
+import org.lptem.core.Track;
+import org.lptem.core.Video;
+import org.lptem.io.DetectionsCsv;
+import org.lptem.io.TracksCsv;
+import org.lptem.segment.ClassicalDetector;
+import org.lptem.stats.Msd;
+import org.lptem.stats.MsdCurve;
+import org.lptem.track.NearestNeighbourLinker;
+import org.lptem.track.TrackFilters;
+
+/**
+ * The headless pipeline behind {@code lptem analyze}: the same steps, in the same order, as the KNIME workflow
+ * "Track particles in an LPTEM video" (Video Reader, Particle Detector, Particle Linker, MSD Analysis).
+ */
+final class Analysis {
+    private final AnalysisSettings settings;
+
+    Analysis(AnalysisSettings settings) {
+        this.settings = settings;
+    }
+
+    AnalysisResult run(Video video, StagedOutput out, Progress progress) {
+        List<Detection> detections = new ArrayList<>();
+        try (DetectionsCsv.Writer csv = new DetectionsCsv.Writer(out.file("detections.csv"), video.calibration())) {
+            ClassicalDetector.detectAll(video, settings.detector(), progress.sub(0, 0.8), seg -> {
+                for (Detection d : seg.detections()) {
+                    csv.add(d);
+                    detections.add(d);
+                }
+            });
+        }
+        progress.report(0.8, "linking " + detections.size() + " detections");
+        List<Track> linked = new NearestNeighbourLinker(settings.maxDistancePx(), settings.memoryFrames())
+                .link(detections, progress.sub(0.8, 0.9));
+        List<Track> tracks = TrackFilters.minLength(linked, settings.minTrackLength());
+        TracksCsv.write(out.file("tracks.csv"), tracks, video.calibration());
+
+        progress.report(0.9, "computing the MSD of " + tracks.size() + " tracks");
+        int maxLag = settings.maxLagFrames() > 0 ? settings.maxLagFrames() : Msd.defaultMaxLag(tracks);
+        MsdCurve ensemble = Msd.ensemble(tracks, maxLag);
+        MsdTables.writeEnsemble(out.file("msd.csv"), ensemble, video.calibration());
+        MsdTables.writePerTrack(out.file("msd_tracks.csv"), tracks, maxLag, video.calibration());
+
+        progress.report(0.95, "drawing plots");
+        Plots.tracksOverFrame(video.frame(0), tracks, out.file("tracks.png"));
+        AnalysisResult result = new AnalysisResult(video, detections.size(), tracks, ensemble);
+        Plots.msdLogLog(ensemble, result.fit(), video.calibration(), out.file("msd.png"));
+        progress.report(1, "done");
+        return result;
+    }
+}

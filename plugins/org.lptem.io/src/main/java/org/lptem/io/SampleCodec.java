@@ -1,0 +1,101 @@
+package org.lptem.io;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import org.lptem.core.Frame;
+import org.lptem.core.PixelType;
+
+/** Conversions between a frame's samples and the raw bytes of an uncompressed TIFF page. */
+final class SampleCodec {
+    private SampleCodec() {
+    }
+
+    /**
+     * Decodes interleaved samples ({@code samplesPerPixel} per pixel, {@code bytesPerSample} each) into a frame of
+     * {@code type}: grey keeps sample 0 (an alpha or extra channel is dropped), RGB becomes luminance.
+     */
+    static Frame decode(byte[] data, ByteOrder order, int width, int height, int samplesPerPixel,
+            int bytesPerSample, boolean rgb, PixelType type) {
+        if (rgb) {
+            return luminance(data, order, width, height, samplesPerPixel, bytesPerSample, type);
+        }
+        byte[] grey = samplesPerPixel == 1 ? data : firstSample(data, width * height, samplesPerPixel, bytesPerSample);
+        int n = width * height;
+        ByteBuffer buf = ByteBuffer.wrap(grey).order(order);
+        return switch (type) {
+            case UINT8 -> Frame.ofBytes(width, height, grey);
+            case INT16, UINT16 -> {
+                short[] s = new short[n];
+                if (bytesPerSample == 1) {
+                    for (int i = 0; i < n; i++) {
+                        s[i] = grey[i]; // signed 8-bit, widened with its sign
+                    }
+                } else {
+                    buf.asShortBuffer().get(s);
+                }
+                yield Frame.ofShorts(width, height, s, type.isSigned());
+            }
+            case INT32, UINT32 -> {
+                int[] s = new int[n];
+                buf.asIntBuffer().get(s);
+                yield Frame.ofInts(width, height, s, type.isSigned());
+            }
+            case FLOAT32 -> {
+                float[] s = new float[n];
+                buf.asFloatBuffer().get(s);
+                yield Frame.ofFloats(width, height, s);
+            }
+        };
+    }
+
+    private static byte[] firstSample(byte[] data, int pixels, int samplesPerPixel, int bytesPerSample) {
+        byte[] out = new byte[pixels * bytesPerSample];
+        int stride = samplesPerPixel * bytesPerSample;
+        for (int i = 0; i < pixels; i++) {
+            System.arraycopy(data, i * stride, out, i * bytesPerSample, bytesPerSample);
+        }
+        return out;
+    }
+
+    private static Frame luminance(byte[] data, ByteOrder order, int width, int height, int samplesPerPixel,
+            int bytesPerSample, PixelType type) {
+        int n = width * height;
+        Frame f = Frame.blank(width, height, type);
+        ByteBuffer buf = ByteBuffer.wrap(data).order(order);
+        int stride = samplesPerPixel * bytesPerSample;
+        for (int i = 0; i < n; i++) {
+            int p = i * stride;
+            int r = sample(buf, p, bytesPerSample);
+            int g = sample(buf, p + bytesPerSample, bytesPerSample);
+            int b = sample(buf, p + 2 * bytesPerSample, bytesPerSample);
+            f.set(i, Grey.luma(r, g, b));
+        }
+        return f;
+    }
+
+    private static int sample(ByteBuffer buf, int pos, int bytesPerSample) {
+        return bytesPerSample == 1 ? buf.get(pos) & 0xFF : buf.getShort(pos) & 0xFFFF;
+    }
+
+    /** The frame's samples as uncompressed TIFF bytes in {@code out}'s byte order; {@code out} is cleared first. */
+    static void encode(Frame frame, ByteBuffer out) {
+        out.clear();
+        Object s = frame.samples();
+        switch (frame.type()) {
+            case UINT8 -> out.put((byte[]) s);
+            case INT16, UINT16 -> out.asShortBuffer().put((short[]) s);
+            case INT32, UINT32 -> out.asIntBuffer().put((int[]) s);
+            case FLOAT32 -> out.asFloatBuffer().put((float[]) s);
+        }
+        out.position(0).limit(frame.width() * frame.height() * frame.type().bytesPerPixel());
+    }
+
+    /** TIFF SampleFormat code of a pixel type. */
+    static int sampleFormat(PixelType type) {
+        if (type.isFloatingPoint()) {
+            return TiffTags.SAMPLE_FORMAT_FLOAT;
+        }
+        return type.isSigned() ? TiffTags.SAMPLE_FORMAT_INT : TiffTags.SAMPLE_FORMAT_UINT;
+    }
+}

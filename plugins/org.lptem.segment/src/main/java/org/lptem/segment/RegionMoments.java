@@ -1,0 +1,140 @@
+package org.lptem.segment;
+
+import org.lptem.core.Detection;
+
+/**
+ * Shape and intensity of labelled regions from their raw moments, in one pass over a label image. Coordinates have
+ * their origin at the centre of the top-left pixel, x to the right and y down.
+ */
+public final class RegionMoments {
+    private final int count;
+    private final long[] area;
+    private final double[] sumX;
+    private final double[] sumY;
+    private final double[] sumXX;
+    private final double[] sumYY;
+    private final double[] sumXY;
+    private final double[] sumIntensity;
+
+    private RegionMoments(int count) {
+        this.count = count;
+        area = new long[count + 1];
+        sumX = new double[count + 1];
+        sumY = new double[count + 1];
+        sumXX = new double[count + 1];
+        sumYY = new double[count + 1];
+        sumXY = new double[count + 1];
+        sumIntensity = new double[count + 1];
+    }
+
+    /**
+     * @param labels row-major label image, 0 = background, regions 1..count
+     * @param intensity row-major image whose mean per region {@link #meanIntensity(int)} reports
+     */
+    public static RegionMoments measure(int[] labels, int count, int width, float[] intensity) {
+        if (width <= 0 || labels.length % width != 0 || intensity.length != labels.length) {
+            throw new IllegalArgumentException("labels (" + labels.length + " px), intensities ("
+                    + intensity.length + " px) and width " + width + " do not describe one image");
+        }
+        RegionMoments m = new RegionMoments(count);
+        for (int i = 0; i < labels.length; i++) {
+            int l = labels[i];
+            if (l == 0) {
+                continue;
+            }
+            if (l < 0 || l > count) {
+                throw new IllegalArgumentException("label " + l + " at pixel " + i + " is outside 1.." + count);
+            }
+            double x = i % width;
+            double y = i / width;
+            m.area[l]++;
+            m.sumX[l] += x;
+            m.sumY[l] += y;
+            m.sumXX[l] += x * x;
+            m.sumYY[l] += y * y;
+            m.sumXY[l] += x * y;
+            m.sumIntensity[l] += intensity[i];
+        }
+        return m;
+    }
+
+    /** Mean of {@code image} over each region, indexed by label (index 0 unused; NaN for an empty label). */
+    public static double[] regionMeans(int[] labels, int count, float[] image) {
+        double[] sum = new double[count + 1];
+        long[] n = new long[count + 1];
+        for (int i = 0; i < labels.length; i++) {
+            int l = labels[i];
+            if (l != 0) {
+                sum[l] += image[i];
+                n[l]++;
+            }
+        }
+        for (int l = 0; l <= count; l++) {
+            sum[l] = n[l] == 0 ? Double.NaN : sum[l] / n[l];
+        }
+        sum[0] = Double.NaN;
+        return sum;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** Number of pixels of region {@code label}. */
+    public long area(int label) {
+        return area[label];
+    }
+
+    public double centroidX(int label) {
+        return sumX[label] / area[label];
+    }
+
+    public double centroidY(int label) {
+        return sumY[label] / area[label];
+    }
+
+    public double meanIntensity(int label) {
+        return sumIntensity[label] / area[label];
+    }
+
+    /** Normalised second central moments {mu20, mu02, mu11} (the pixel coordinates' covariance matrix). */
+    private double[] covariance(int label) {
+        double n = area[label];
+        double cx = centroidX(label);
+        double cy = centroidY(label);
+        return new double[] {sumXX[label] / n - cx * cx, sumYY[label] / n - cy * cy, sumXY[label] / n - cx * cy};
+    }
+
+    /** Major-axis angle in degrees in (-90, 90], from +x towards +y (y down). 0 for a region without direction. */
+    public double orientationDeg(int label) {
+        double[] c = covariance(label);
+        double deg = Math.toDegrees(0.5 * Math.atan2(2 * c[2], c[0] - c[1]));
+        // atan2 reaches -pi only for a signed-zero mu11; that is the same axis as +90
+        return deg <= -90 ? deg + 180 : deg;
+    }
+
+    /** Full major axis length of the ellipse with the region's second moments (4 sqrt of the larger eigenvalue). */
+    public double majorAxis(int label) {
+        return 4 * Math.sqrt(eigenvalue(label, +1));
+    }
+
+    /** Full minor axis length of the ellipse with the region's second moments. */
+    public double minorAxis(int label) {
+        return 4 * Math.sqrt(eigenvalue(label, -1));
+    }
+
+    private double eigenvalue(int label, int sign) {
+        double[] c = covariance(label);
+        double mean = 0.5 * (c[0] + c[1]);
+        double half = 0.5 * (c[0] - c[1]);
+        double radius = Math.sqrt(half * half + c[2] * c[2]);
+        // rounding can push the smaller eigenvalue of a one-pixel-wide region just below zero
+        return Math.max(0, mean + sign * radius);
+    }
+
+    /** The region as a detection of frame {@code frame} carrying label {@code outputLabel}. */
+    public Detection toDetection(int label, int frame, double score, int outputLabel) {
+        return new Detection(frame, centroidX(label), centroidY(label), area(label), orientationDeg(label),
+                majorAxis(label), minorAxis(label), meanIntensity(label), score, outputLabel);
+    }
+}

@@ -1,0 +1,41 @@
+package org.lptem.segment;
+
+import java.util.List;
+import org.lptem.core.Detection;
+import org.lptem.core.Frame;
+import org.lptem.core.LptemException;
+
+/**
+ * The result of segmenting one frame: a label image (0 = background, region k has label k) and one detection per
+ * region, in label order.
+ *
+ * @param frame 0-based frame index
+ * @param labels row-major label image of {@code width x height} (not copied)
+ */
+public record Segmentation(int frame, int width, int height, int[] labels, List<Detection> detections) {
+
+    public Segmentation {
+        if (width <= 0 || height <= 0 || (long) width * height != labels.length) {
+            throw new IllegalArgumentException(
+                    "label image of " + labels.length + " px does not fit " + width + " x " + height);
+        }
+        detections = List.copyOf(detections);
+    }
+
+    /** The labels as a 16-bit unsigned frame, the type label images are written in. */
+    public Frame labelFrame() {
+        int max = 0;
+        for (int l : labels) {
+            max = Math.max(max, l);
+        }
+        if (max > 65535) {
+            throw new LptemException(null, frame, max + " labels do not fit a 16-bit label image (at most 65535)",
+                    null);
+        }
+        short[] s = new short[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            s[i] = (short) labels[i];
+        }
+        return Frame.ofShorts(width, height, s, false);
+    }
+}

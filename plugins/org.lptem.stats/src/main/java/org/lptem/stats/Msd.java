@@ -1,0 +1,49 @@
+package org.lptem.stats;
+
+import java.util.List;
+import org.lptem.core.Track;
+
+/** Mean squared displacement of 2D tracks, in pixels and frames. */
+public final class Msd {
+    private Msd() {
+    }
+
+    /**
+     * Time-averaged MSD of one track: at lag n, the mean of |r(j) - r(i)|^2 over all pairs of its points whose
+     * frames differ by exactly n. With missing frames the lags stay exact; lags no pair spans are left out.
+     */
+    public static MsdCurve timeAveraged(Track track, int maxLagFrames) {
+        DisplacementSums sums = new DisplacementSums(maxLagFrames);
+        sums.add(track);
+        return sums.toCurve();
+    }
+
+    /**
+     * Ensemble MSD: squared displacements pooled over all tracks and time origins, divided per lag by their total
+     * count (trackpy's {@code emsd}), so a long track weighs in proportion to the displacements it contributes.
+     */
+    public static MsdCurve ensemble(List<Track> tracks, int maxLagFrames) {
+        DisplacementSums sums = new DisplacementSums(maxLagFrames);
+        for (Track t : tracks) {
+            sums.add(t);
+        }
+        return sums.toCurve();
+    }
+
+    /**
+     * A quarter of the longest track's frame span (at least 1): beyond that, few independent displacements remain
+     * and the curve is mostly noise.
+     */
+    public static int defaultMaxLag(List<Track> tracks) {
+        int longest = 0;
+        for (Track t : tracks) {
+            longest = Math.max(longest, t.lastFrame() - t.firstFrame() + 1);
+        }
+        return Math.max(1, longest / 4);
+    }
+
+    /** Fits {@code MSD = 4 D lag + offset} to the first {@code points} lags of the curve; see {@link MsdFit}. */
+    public static MsdFit fitLinear(MsdCurve curve, int points) {
+        return MsdFit.fitLinear(curve, points);
+    }
+}
