@@ -118,9 +118,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         Thread hook = new Thread(progress::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
         try (StagedOutput staged = new StagedOutput(out); Video video = open(override, range)) {
-            AnalysisResult result = new Analysis(settings).run(video, staged, progress);
+            AnalysisResult result = new Analysis(settings).run(video, staged,
+                    input.demo ? progress.sub(0, 0.9) : progress);
             if (input.demo) {
-                DemoOutputs.write((SimulatedVideo) unwrap(video), staged, progress);
+                DemoOutputs.write((SimulatedVideo) unwrap(video), staged, progress.sub(0.9, 1));
             }
             progress.finish();
             staged.commit();

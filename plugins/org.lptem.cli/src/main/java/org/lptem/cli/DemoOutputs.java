@@ -18,12 +18,13 @@ final class DemoOutputs {
     }
 
     static void write(SimulatedVideo video, StagedOutput out, Progress progress) {
-        progress.report(0.97, "writing the simulated video");
+        progress.report(0, "writing the simulated video");
         try (TiffStackWriter tiff = new TiffStackWriter(out.file("video.tif"), video.width(), video.height(),
                 video.pixelType(), video.calibration())) {
             for (int i = 0; i < video.frameCount(); i++) {
                 progress.checkCanceled();
                 tiff.write(video.frame(i));
+                progress.report((i + 1.0) / video.frameCount(), "wrote simulated frame " + (i + 1));
             }
         }
         TracksCsv.write(out.file("truth_tracks.csv"), video.groundTruth(), video.calibration());

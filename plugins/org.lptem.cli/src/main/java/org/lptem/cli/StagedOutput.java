@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.lptem.core.LptemException;
+import org.lptem.core.PartialPaths;
 
 /**
  * An output folder that appears only when the work succeeded: files are written into a hidden sibling folder and
@@ -29,7 +30,7 @@ final class StagedOutput implements AutoCloseable {
         Path parent = this.target.getParent();
         try {
             Files.createDirectories(parent);
-            this.staging = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".partial-");
+            this.staging = PartialPaths.newDirectory(this.target);
         } catch (IOException e) {
             throw LptemException.inFile(target, "cannot create the output folder: " + e.getMessage(), e);
         }

@@ -50,7 +50,7 @@ class AnalyzeCommandTest {
         BufferedImage png = ImageIO.read(out.resolve("tracks.png").toFile());
         assertTrue(png.getWidth() >= 256, "overlay width " + png.getWidth());
         assertTrue(r.out().contains("diffusion D:"), r.out());
-        assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().contains(".partial-")));
+        assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".partial")));
     }
 
     @Test
@@ -103,7 +103,7 @@ class AnalyzeCommandTest {
             assertEquals(1, lines.size(), r.err());
             assertTrue(lines.get(0).contains(bad.getFileName().toString()), lines.get(0));
             assertFalse(Files.exists(out), "no output folder for " + bad);
-            assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().contains(".partial-")),
+            assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".partial")),
                     "no staging folder left for " + bad);
         }
     }

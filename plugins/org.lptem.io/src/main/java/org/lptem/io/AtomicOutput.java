@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.lptem.core.LptemException;
+import org.lptem.core.PartialPaths;
 
 /**
  * A temporary file beside the destination that replaces it in one step when complete, so a crash or a cancelled run
@@ -28,7 +29,7 @@ final class AtomicOutput {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            Path temp = Files.createTempFile(dir, "." + abs.getFileName(), ".part");
+            Path temp = PartialPaths.newFile(abs);
             return new AtomicOutput(target, temp);
         } catch (IOException e) {
             throw LptemException.inFile(target, "cannot create the file: " + e, e);
