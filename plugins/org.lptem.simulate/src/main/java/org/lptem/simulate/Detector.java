@@ -57,23 +57,51 @@ final class Detector {
     }
 
     /**
-     * Records one frame. Each row's shot and read noise come from their own streams keyed by (seed, frame, row),
-     * so the result depends on nothing but its arguments. The mean map is overwritten (it becomes the counts) to
-     * keep one full-size buffer per frame.
+     * Records one frame from its relative transmission map (1 on plain liquid) and the mean background electrons
+     * per column. Each row's shot and read noise come from their own streams keyed by (seed, frame, row), so the
+     * result depends on nothing but its arguments. The map is overwritten (it becomes the counts) to keep one
+     * full-size buffer per frame.
      */
-    Frame record(double[] meanElectrons, long seed, int frame) {
-        double[] counts = meanElectrons;
-        // One sampler per column: the illumination gradient runs along x, so each column's background pixels share
-        // one mean and the sampler's set-up for it is reused down the column.
-        PoissonSampler[] poisson = new PoissonSampler[width];
+    Frame record(double[] relative, double[] columnBackground, long seed, int frame) {
+        double[] counts = relative;
+        // Background pixels share their column's mean, so one table per column serves all of them; pixels a
+        // particle touches have means of their own and go through the general sampler.
+        PoissonTable[] background = new PoissonTable[width];
+        PoissonSampler[] bright = new PoissonSampler[width];
         for (int col = 0; col < width; col++) {
-            poisson[col] = new PoissonSampler();
+            double m = columnBackground[col];
+            if (m > PoissonTable.MAX_MEAN) {
+                bright[col] = new PoissonSampler();
+            } else if (col > 0 && background[col - 1] != null && background[col - 1].mean() == m) {
+                background[col] = background[col - 1];
+            } else {
+                background[col] = new PoissonTable(m);
+            }
         }
+        PoissonSampler general = new PoissonSampler();
+        // Without an illumination gradient every column shares one table; the common case gets a tighter loop.
+        PoissonTable uniform = background[0] != null && background[0] == background[width - 1] ? background[0] : null;
         for (int row = 0; row < height; row++) {
             SplitMix64 rng = SplitMix64.stream(seed, SplitMix64.SHOT_NOISE, frame, row);
             int start = row * width;
+            if (uniform != null) {
+                for (int i = start, end = start + width; i < end; i++) {
+                    double a = relative[i];
+                    counts[i] = gain * (a == 1.0 ? uniform.sample(rng) : general.sample(rng, a * columnBackground[0]));
+                }
+                continue;
+            }
             for (int col = 0; col < width; col++) {
-                counts[start + col] = gain * poisson[col].sample(rng, meanElectrons[start + col]);
+                double a = relative[start + col];
+                double electrons;
+                if (a != 1.0) {
+                    electrons = general.sample(rng, a * columnBackground[col]);
+                } else if (background[col] != null) {
+                    electrons = background[col].sample(rng);
+                } else {
+                    electrons = bright[col].sample(rng, columnBackground[col]);
+                }
+                counts[start + col] = gain * electrons;
             }
         }
         // Blur acts on the charge the electrons deposit; read noise arises after, in the electronics.
@@ -87,6 +115,23 @@ final class Detector {
             }
         }
         return quantise(counts);
+    }
+
+    /** Variance added by rounding to output values, in counts^2: a uniform error of one output step. */
+    double quantisationVariance() {
+        return 1 / (12 * scale * scale);
+    }
+
+    double gain() {
+        return gain;
+    }
+
+    double readNoise() {
+        return readNoise;
+    }
+
+    double blurSigmaPx() {
+        return blurSigmaPx;
     }
 
     private Frame quantise(double[] counts) {
@@ -105,7 +150,14 @@ final class Detector {
         return Frame.ofShorts(width, height, out, false);
     }
 
-    private static long clampRound(double v, long max) {
-        return Math.max(0, Math.min(max, Math.round(v)));
+    /**
+     * round(v) clamped to [0, max], as Math.round would give it: for v in (0, max), (int) (v + 0.5) is floor(v + 0.5);
+     * NaN gives 0 as Math.round does. Written out because the general rounding and clamping cost a tenth of a frame.
+     */
+    private static int clampRound(double v, int max) {
+        if (v <= 0) {
+            return 0;
+        }
+        return v >= max ? max : (int) (v + 0.5);
     }
 }

@@ -15,7 +15,8 @@ import org.lptem.core.Video;
  * is rendered when asked for, from the seed and its index alone, so frame i has the same samples whichever frames
  * were read before it, and a video of any length streams in constant memory.
  *
- * <p>Not thread-safe (as {@link Video}); rendering itself keeps no state between calls.
+ * <p>Not thread-safe (as {@link Video}): frames are rendered into one reused buffer, though no frame depends on
+ * another.
  */
 public final class SimulatedVideo implements Video {
     private final SimulationSettings settings;
@@ -23,16 +24,23 @@ public final class SimulatedVideo implements Video {
     private final ImageFormation optics;
     private final Detector detector;
     private final Calibration calibration;
+    /** Reused by {@link #frame(int)}: a million-pixel frame would otherwise allocate 8 MB each time. */
+    private double[] scratch;
 
+    /**
+     * Simulates the trajectories; renders nothing yet. With a {@code targetSnr} the dose rate is first derived from
+     * noise-free renders (see {@link #settings()}).
+     */
     public SimulatedVideo(SimulationSettings settings) {
-        this.settings = settings;
         this.trajectories = Trajectories.simulate(settings);
-        this.optics = new ImageFormation(settings);
-        this.detector = new Detector(settings, optics);
+        this.settings = settings.targetSnr() > 0 ? SnrCalibration.calibrate(settings, trajectories) : settings;
+        this.optics = new ImageFormation(this.settings);
+        this.detector = new Detector(this.settings, optics);
         this.calibration = new Calibration(OptionalDouble.of(settings.nmPerPixel()),
                 OptionalDouble.of(settings.secondsPerFrame()));
     }
 
+    /** The settings rendered: those given, except that a {@code targetSnr} above 0 has set the dose rate. */
     public SimulationSettings settings() {
         return settings;
     }
@@ -79,7 +87,17 @@ public final class SimulatedVideo implements Video {
     @Override
     public Frame frame(int index) {
         checkIndex(index);
-        return detector.record(optics.meanElectrons(trajectories, index), settings.seed(), index);
+        if (scratch == null) {
+            scratch = new double[width() * height()];
+        }
+        return detector.record(optics.relativeTransmission(trajectories, index, scratch),
+                optics.backgroundElectrons(index), settings.seed(), index);
+    }
+
+    /** Mean electrons reaching a pixel of plain liquid in that frame (field average): N0 x dose factor x T_liquid. */
+    public double backgroundElectronsPerPixel(int frame) {
+        checkIndex(frame);
+        return optics.meanIncidentElectrons() * optics.doseFactor(frame) * optics.transmission(0);
     }
 
     /** Output value of zero detector counts; pixel value = offset + scale x counts. */
@@ -93,21 +111,28 @@ public final class SimulatedVideo implements Video {
     }
 
     /**
-     * The true tracks: particle ids 1..n, one detection per frame at the true centre (px, origin at the centre
-     * of the top-left pixel), area = true projected area (px^2), axes = true outline axes (px), orientation NaN
-     * for spheres, score 1, label = particle id (as in {@link #labels(int)}). Mean intensity is NaN: it is a
-     * property of a detection in a noisy frame, not of the truth.
+     * The true tracks: particle ids 1..n, one detection per frame in which the particle is {@link
+     * Trajectories#visible(int, int) visible} (all frames unless a field margin lets particles leave), at the true
+     * centre (px, origin at the centre of the top-left pixel), area = true projected area (px^2), axes = true
+     * outline lengths (px), orientation = true in-plane angle reduced by the shape's symmetry (NaN for spheres),
+     * score 1, label = particle id (as in {@link #labels(int)}). Mean intensity is NaN: it is a property of a
+     * detection in a noisy frame, not of the truth. Particles never in view have no track.
      */
     public List<Track> groundTruth() {
         List<Track> tracks = new ArrayList<>(trajectories.particleCount());
         for (int p = 0; p < trajectories.particleCount(); p++) {
-            ParticleShape shape = trajectories.shape(p);
             List<Detection> points = new ArrayList<>(frameCount());
             for (int f = 0; f < frameCount(); f++) {
+                if (!trajectories.visible(p, f)) {
+                    continue;
+                }
+                ParticleShape shape = trajectories.shape(p, f);
                 points.add(new Detection(f, trajectories.x(p, f), trajectories.y(p, f), shape.areaPx2(),
                         shape.orientationDeg(), shape.majorAxisPx(), shape.minorAxisPx(), Double.NaN, 1, p + 1));
             }
-            tracks.add(new Track(p + 1, points));
+            if (!points.isEmpty()) {
+                tracks.add(new Track(p + 1, points));
+            }
         }
         return tracks;
     }
@@ -118,27 +143,7 @@ public final class SimulatedVideo implements Video {
      */
     public Frame labels(int frame) {
         checkIndex(frame);
-        int w = width();
-        int h = height();
-        short[] ids = new short[w * h];
-        for (int p = 0; p < trajectories.particleCount(); p++) {
-            ParticleShape shape = trajectories.shape(p);
-            double cx = trajectories.x(p, frame);
-            double cy = trajectories.y(p, frame);
-            double reach = shape.boundingRadiusPx();
-            int c0 = Math.max(0, (int) Math.ceil(cx - reach));
-            int c1 = Math.min(w - 1, (int) Math.floor(cx + reach));
-            int r0 = Math.max(0, (int) Math.ceil(cy - reach));
-            int r1 = Math.min(h - 1, (int) Math.floor(cy + reach));
-            for (int row = r0; row <= r1; row++) {
-                for (int col = c0; col <= c1; col++) {
-                    if (shape.covers(col - cx, row - cy)) {
-                        ids[row * w + col] = (short) (p + 1);
-                    }
-                }
-            }
-        }
-        return Frame.ofShorts(w, h, ids, false);
+        return Frame.ofShorts(width(), height(), LabelImage.render(trajectories, frame, width(), height()), false);
     }
 
     /**
@@ -148,9 +153,16 @@ public final class SimulatedVideo implements Video {
      * see them. NaN when the frame has no particle or no background pixel.
      */
     public double measuredSnr(int frame) {
-        Frame image = frame(frame);
-        Frame labels = labels(frame);
-        int n = width() * height();
+        return snr(frame(frame), labels(frame));
+    }
+
+    /**
+     * Per-pixel SNR of an image against its label image: (mean of pixels labelled 0 - mean of the others) /
+     * standard deviation of the pixels labelled 0; NaN without particle pixels or with fewer than two background
+     * pixels.
+     */
+    public static double snr(Frame image, Frame labels) {
+        int n = image.width() * image.height();
         double bgSum = 0;
         long bgCount = 0;
         double pSum = 0;

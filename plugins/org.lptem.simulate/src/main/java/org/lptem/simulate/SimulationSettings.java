@@ -11,12 +11,13 @@ import org.lptem.core.LptemException;
  * @param height field height, px
  * @param frames number of frames
  * @param particles number of particles (0 gives an empty liquid cell)
- * @param particleRadiusNm mean sphere radius, nm
- * @param radiusDispersity relative standard deviation of the radius (0.1 = 10 %); radii are drawn from a normal
- *     truncated at 3 standard deviations
+ * @param particleRadiusNm mean sphere radius, or rod cross-section radius, nm
+ * @param radiusDispersity relative standard deviation of the particle size (0.1 = 10 %), drawn from a normal
+ *     truncated at 3 standard deviations; all of a particle's sizes scale together
  * @param nmPerPixel pixel size, nm/px
  * @param secondsPerFrame frame interval, s
- * @param diffusionNm2PerS Brownian translational diffusion coefficient, nm^2/s (0 = particles stand still)
+ * @param diffusionNm2PerS translational diffusion coefficient, nm^2/s (0 = particles stand still); for fbm and sbm
+ *     the generalised coefficient K of MSD = 4 K t^alpha, nm^2/s^alpha
  * @param doseRateElectronsPerA2PerS incident dose rate, e-/A^2/s
  * @param exposureS exposure time of one frame, s (at most the frame interval)
  * @param liquidThicknessNm liquid layer thickness, nm
@@ -31,12 +32,37 @@ import org.lptem.core.LptemException;
  * @param illuminationGradient relative change of the incident dose from the left to the right edge of the field
  *     (0.1 = the right edge gets 10 % more than the left; the field average is unchanged)
  * @param seed random seed
+ * @param shape particle shape; sizes: {@code particleRadiusNm} (sphere radius, rod cross-section radius),
+ *     {@code particleLengthNm} (rod tip to tip, prism and cube edge), {@code prismThicknessNm}; dispersity scales all
+ *     of a particle's sizes together
+ * @param particleLengthNm mean rod length (tip to tip), prism edge or cube edge, nm; unused for spheres
+ * @param prismThicknessNm mean prism thickness along the beam, nm; unused for other shapes
+ * @param motion translational motion model; {@code diffusionNm2PerS} is its coefficient K of MSD = 4 K t^alpha
+ *     (nm^2/s^alpha) where the model has an exponent
+ * @param alpha anomalous exponent of fbm and sbm (0, 2), ctrw (0, 1], levy (1, 2), attm (0, 1); ignored by the others
+ * @param speedNmPerS flight speed of levy, drift speed of directed motion, nm/s
+ * @param confinementNm harmonic trap: rms distance from the trap centre; box: side length; nm
+ * @param rotationalDiffusionRad2PerS in-plane rotational diffusion coefficient of anisotropic shapes, rad^2/s
+ * @param fieldMarginPx 0: particles stay entirely inside the field; above 0 the liquid extends this far beyond every
+ *     edge, so particles leave and re-enter the field (frames where one is out of view are marked invisible)
+ * @param avoidOverlap reject steps that would bring two particles' bounding circles into contact
+ * @param defocusBlurPx radius of the disk blurring every particle's image (defocus), px (0 = sharp)
+ * @param distractors number of out-of-focus particles in the image that are absent from the ground truth
+ * @param distractorBlurPx disk blur radius of the distractors, px
+ * @param doseFluctuation relative standard deviation of the incident dose from frame to frame (lognormal, mean 1)
+ * @param motionBlurSubframes particle positions averaged over the exposure (centred on the frame time); 1 = none
+ * @param targetSnr requested per-pixel SNR, (background mean - particle mean) / background std; above 0 the dose
+ *     rate is derived from it ({@link SimulatedVideo#settings()} then holds the derived dose); 0 = use the dose rate
  */
 public record SimulationSettings(int width, int height, int frames, int particles, double particleRadiusNm,
         double radiusDispersity, double nmPerPixel, double secondsPerFrame, double diffusionNm2PerS,
         double doseRateElectronsPerA2PerS, double exposureS, double liquidThicknessNm, double sinWindowThicknessNm,
         double particleMeanFreePathNm, double readNoiseCounts, double gainCountsPerElectron, double detectorBlurPx,
-        int bitDepth, double driftXPxPerFrame, double driftYPxPerFrame, double illuminationGradient, long seed) {
+        int bitDepth, double driftXPxPerFrame, double driftYPxPerFrame, double illuminationGradient, long seed,
+        ShapeKind shape, double particleLengthNm, double prismThicknessNm, MotionKind motion, double alpha,
+        double speedNmPerS, double confinementNm, double rotationalDiffusionRad2PerS, double fieldMarginPx,
+        boolean avoidOverlap, double defocusBlurPx, int distractors, double distractorBlurPx,
+        double doseFluctuation, int motionBlurSubframes, double targetSnr) {
 
     /** Inelastic mean free path of water at 200-300 kV (Yao et al. 2020), nm. */
     public static final double WATER_MEAN_FREE_PATH_NM = 185;
@@ -46,6 +72,12 @@ public record SimulationSettings(int width, int height, int frames, int particle
     public static final double RADIUS_TRUNCATION_SIGMAS = 3;
     /** Initial centres are at least this many (mean of the two) radii apart, so particles start well separated. */
     public static final double MIN_INITIAL_SEPARATION_RADII = 3;
+
+    /** Largest particle id a 16-bit label image can hold. */
+    public static final int MAX_PARTICLES = 65_535;
+    /** Most sub-exposure positions averaged for motion blur. */
+    public static final int MAX_MOTION_BLUR_SUBFRAMES = 64;
+    public static final int MAX_DISTRACTORS = 10_000;
 
     private static final long MAX_TRAJECTORY_POINTS = 50_000_000L;
     /**
@@ -64,9 +96,13 @@ public record SimulationSettings(int width, int height, int frames, int particle
         if (particles < 0) {
             throw new LptemException("particles must be >= 0, got " + particles);
         }
-        if ((long) particles * frames > MAX_TRAJECTORY_POINTS) {
+        if (particles > MAX_PARTICLES) {
+            throw new LptemException("particles must be at most " + MAX_PARTICLES + " (labels.tif is 16-bit), got "
+                    + particles);
+        }
+        if ((long) (particles + distractors) * frames > MAX_TRAJECTORY_POINTS) {
             throw new LptemException("particles x frames must be at most " + MAX_TRAJECTORY_POINTS + ", got "
-                    + particles + " x " + frames);
+                    + (particles + distractors) + " x " + frames);
         }
         positive("particleRadiusNm", particleRadiusNm);
         if (!(radiusDispersity >= 0 && radiusDispersity <= 0.3)) {
@@ -103,16 +139,128 @@ public record SimulationSettings(int width, int height, int frames, int particle
             throw new LptemException("doseRateElectronsPerA2PerS x exposure gives " + n0
                     + " electrons per pixel per frame; at most 1e9 is supported");
         }
-        double maxRadiusNm = particleRadiusNm * (1 + RADIUS_TRUNCATION_SIGMAS * radiusDispersity);
-        if (particles > 0 && 2 * maxRadiusNm > liquidThicknessNm) {
-            throw new LptemException("particles up to " + 2 * maxRadiusNm + " nm across (particleRadiusNm "
-                    + particleRadiusNm + " with radiusDispersity " + radiusDispersity
-                    + ") do not fit in liquidThicknessNm " + liquidThicknessNm);
+        if (shape == null) {
+            throw new LptemException("shape must be one of sphere, rod, prism, cube");
         }
-        if (particles > 0) {
-            checkRoom("width", width, driftXPxPerFrame, maxRadiusNm / nmPerPixel, frames);
-            checkRoom("height", height, driftYPxPerFrame, maxRadiusNm / nmPerPixel, frames);
+        if (motion == null) {
+            throw new LptemException("motion must be set");
         }
+        checkShapeSizes(shape, particleRadiusNm, particleLengthNm, prismThicknessNm);
+        checkMotion(motion, alpha, speedNmPerS, confinementNm);
+        nonNegative("rotationalDiffusionRad2PerS", rotationalDiffusionRad2PerS);
+        nonNegative("fieldMarginPx", fieldMarginPx);
+        if (!(defocusBlurPx >= 0 && defocusBlurPx <= 50)) {
+            throw new LptemException("defocusBlurPx must be in [0, 50], got " + defocusBlurPx);
+        }
+        if (distractors < 0 || distractors > MAX_DISTRACTORS) {
+            throw new LptemException("distractors must be in [0, " + MAX_DISTRACTORS + "], got " + distractors);
+        }
+        if (!(distractorBlurPx >= 0 && distractorBlurPx <= 50)) {
+            throw new LptemException("distractorBlurPx must be in [0, 50], got " + distractorBlurPx);
+        }
+        if (!(doseFluctuation >= 0 && doseFluctuation < 1)) {
+            throw new LptemException("doseFluctuation must be in [0, 1), got " + doseFluctuation);
+        }
+        if (motionBlurSubframes < 1 || motionBlurSubframes > MAX_MOTION_BLUR_SUBFRAMES) {
+            throw new LptemException("motionBlurSubframes must be in [1, " + MAX_MOTION_BLUR_SUBFRAMES + "], got "
+                    + motionBlurSubframes);
+        }
+        nonNegative("targetSnr", targetSnr);
+        double scale = 1 + RADIUS_TRUNCATION_SIGMAS * radiusDispersity;
+        double maxThicknessNm = scale * nominalThicknessNm(shape, particleRadiusNm, particleLengthNm, prismThicknessNm);
+        if (particles > 0 && maxThicknessNm > liquidThicknessNm) {
+            throw new LptemException((shape == ShapeKind.SPHERE ? "particles up to " + maxThicknessNm
+                    + " nm across (particleRadiusNm " + particleRadiusNm + " with radiusDispersity " + radiusDispersity
+                    + ")" : shape.key() + "s up to " + maxThicknessNm + " nm thick (with radiusDispersity "
+                    + radiusDispersity + ")") + " do not fit in liquidThicknessNm " + liquidThicknessNm);
+        }
+        double maxReachPx = scale * nominalBoundingRadiusNm(shape, particleRadiusNm, particleLengthNm) / nmPerPixel;
+        if (particles > 0 && fieldMarginPx == 0) {
+            checkRoom("width", width, driftXPxPerFrame, maxReachPx, frames);
+            checkRoom("height", height, driftYPxPerFrame, maxReachPx, frames);
+        }
+    }
+
+    /** The settings of before shapes and motion models: spheres in Brownian motion, none of the later effects. */
+    public SimulationSettings(int width, int height, int frames, int particles, double particleRadiusNm,
+            double radiusDispersity, double nmPerPixel, double secondsPerFrame, double diffusionNm2PerS,
+            double doseRateElectronsPerA2PerS, double exposureS, double liquidThicknessNm,
+            double sinWindowThicknessNm, double particleMeanFreePathNm, double readNoiseCounts,
+            double gainCountsPerElectron, double detectorBlurPx, int bitDepth, double driftXPxPerFrame,
+            double driftYPxPerFrame, double illuminationGradient, long seed) {
+        this(width, height, frames, particles, particleRadiusNm, radiusDispersity, nmPerPixel, secondsPerFrame,
+                diffusionNm2PerS, doseRateElectronsPerA2PerS, exposureS, liquidThicknessNm, sinWindowThicknessNm,
+                particleMeanFreePathNm, readNoiseCounts, gainCountsPerElectron, detectorBlurPx, bitDepth,
+                driftXPxPerFrame, driftYPxPerFrame, illuminationGradient, seed,
+                ShapeKind.SPHERE, 4 * particleRadiusNm, particleRadiusNm, MotionKind.BM, 1, 0, 0, 0, 0, false, 0, 0,
+                0, 0, 1, 0);
+    }
+
+    private static void checkShapeSizes(ShapeKind shape, double radius, double length, double prismThickness) {
+        switch (shape) {
+            case SPHERE -> {
+            }
+            case ROD -> {
+                if (!(length >= 2 * radius && Double.isFinite(length))) {
+                    throw new LptemException("particleLengthNm must be at least 2 x particleRadiusNm (" + 2 * radius
+                            + " nm) for rods, got " + length);
+                }
+            }
+            case PRISM -> {
+                positive("particleLengthNm", length);
+                positive("prismThicknessNm", prismThickness);
+            }
+            case CUBE -> positive("particleLengthNm", length);
+        }
+    }
+
+    private static void checkMotion(MotionKind motion, double alpha, double speed, double confinement) {
+        switch (motion) {
+            case FBM, SBM -> alphaIn(motion, alpha, 0, 2, false);
+            case CTRW -> alphaIn(motion, alpha, 0, 1, true);
+            case LEVY -> alphaIn(motion, alpha, 1, 2, false);
+            case ATTM -> alphaIn(motion, alpha, 0, 1, false);
+            default -> finite("alpha", alpha);
+        }
+        nonNegative("speedNmPerS", speed);
+        if (motion == MotionKind.LEVY && speed <= 0) {
+            throw new LptemException("speedNmPerS must be above 0 for levy motion, got " + speed);
+        }
+        nonNegative("confinementNm", confinement);
+        if ((motion == MotionKind.HARMONIC || motion == MotionKind.BOX) && confinement <= 0) {
+            throw new LptemException("confinementNm must be above 0 for " + motion.key() + " motion, got "
+                    + confinement);
+        }
+    }
+
+    private static void alphaIn(MotionKind motion, double alpha, double lo, double hi, boolean closedHigh) {
+        if (!(alpha > lo && (closedHigh ? alpha <= hi : alpha < hi))) {
+            throw new LptemException("alpha must be in (" + fmt(lo) + ", " + fmt(hi) + (closedHigh ? "]" : ")")
+                    + " for " + motion.key() + ", got " + alpha);
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** Projected thickness of the mean-size particle at its thickest, nm. */
+    private static double nominalThicknessNm(ShapeKind shape, double radius, double length, double prismThickness) {
+        return switch (shape) {
+            case SPHERE, ROD -> 2 * radius;
+            case PRISM -> prismThickness;
+            case CUBE -> length;
+        };
+    }
+
+    /** Distance from the centre of the mean-size particle to its farthest point in projection, nm. */
+    private static double nominalBoundingRadiusNm(ShapeKind shape, double radius, double length) {
+        return switch (shape) {
+            case SPHERE -> radius;
+            case ROD -> length / 2;
+            case PRISM -> length / Math.sqrt(3);
+            case CUBE -> length / Math.sqrt(2);
+        };
     }
 
     /** The default of {@code lptem analyze --demo}: small, fast, noisy but clearly trackable. */
@@ -141,6 +289,25 @@ public record SimulationSettings(int width, int height, int frames, int particle
 
     public double particleRadiusPx() {
         return particleRadiusNm / nmPerPixel;
+    }
+
+    /**
+     * Per-axis standard deviation of the displacement over one frame for models scaled by K (MSD = 4 K t^alpha),
+     * px: sqrt(2 K dt^alpha) / pixel size; alpha = 1 for models without an exponent.
+     */
+    public double anomalousStepSigmaPx() {
+        double a = (motion == MotionKind.FBM || motion == MotionKind.SBM) ? alpha : 1;
+        return Math.sqrt(2 * diffusionNm2PerS * Math.pow(secondsPerFrame, a)) / nmPerPixel;
+    }
+
+    /** {@code speedNmPerS} in px per frame. */
+    public double speedPxPerFrame() {
+        return speedNmPerS * secondsPerFrame / nmPerPixel;
+    }
+
+    /** Standard deviation of one frame's in-plane rotation, rad: sqrt(2 D_r dt). */
+    public double rotationStepSigmaRad() {
+        return Math.sqrt(2 * rotationalDiffusionRad2PerS * secondsPerFrame);
     }
 
     public Builder toBuilder() {
@@ -201,6 +368,22 @@ public record SimulationSettings(int width, int height, int frames, int particle
         private double driftYPxPerFrame;
         private double illuminationGradient;
         private long seed;
+        private ShapeKind shape;
+        private double particleLengthNm;
+        private double prismThicknessNm;
+        private MotionKind motion;
+        private double alpha;
+        private double speedNmPerS;
+        private double confinementNm;
+        private double rotationalDiffusionRad2PerS;
+        private double fieldMarginPx;
+        private boolean avoidOverlap;
+        private double defocusBlurPx;
+        private int distractors;
+        private double distractorBlurPx;
+        private double doseFluctuation;
+        private int motionBlurSubframes;
+        private double targetSnr;
 
         private Builder(SimulationSettings s) {
             width = s.width;
@@ -225,6 +408,132 @@ public record SimulationSettings(int width, int height, int frames, int particle
             driftYPxPerFrame = s.driftYPxPerFrame;
             illuminationGradient = s.illuminationGradient;
             seed = s.seed;
+            shape = s.shape;
+            particleLengthNm = s.particleLengthNm;
+            prismThicknessNm = s.prismThicknessNm;
+            motion = s.motion;
+            alpha = s.alpha;
+            speedNmPerS = s.speedNmPerS;
+            confinementNm = s.confinementNm;
+            rotationalDiffusionRad2PerS = s.rotationalDiffusionRad2PerS;
+            fieldMarginPx = s.fieldMarginPx;
+            avoidOverlap = s.avoidOverlap;
+            defocusBlurPx = s.defocusBlurPx;
+            distractors = s.distractors;
+            distractorBlurPx = s.distractorBlurPx;
+            doseFluctuation = s.doseFluctuation;
+            motionBlurSubframes = s.motionBlurSubframes;
+            targetSnr = s.targetSnr;
+        }
+
+        public Builder width(int v) {
+            width = v;
+            return this;
+        }
+
+        public Builder height(int v) {
+            height = v;
+            return this;
+        }
+
+        public Builder driftXPxPerFrame(double v) {
+            driftXPxPerFrame = v;
+            return this;
+        }
+
+        public Builder driftYPxPerFrame(double v) {
+            driftYPxPerFrame = v;
+            return this;
+        }
+
+        public Builder shape(ShapeKind v) {
+            shape = v;
+            return this;
+        }
+
+        public Builder particleLengthNm(double v) {
+            particleLengthNm = v;
+            return this;
+        }
+
+        public Builder prismThicknessNm(double v) {
+            prismThicknessNm = v;
+            return this;
+        }
+
+        public Builder motion(MotionKind v) {
+            motion = v;
+            return this;
+        }
+
+        public Builder alpha(double v) {
+            alpha = v;
+            return this;
+        }
+
+        public Builder speedNmPerS(double v) {
+            speedNmPerS = v;
+            return this;
+        }
+
+        public Builder confinementNm(double v) {
+            confinementNm = v;
+            return this;
+        }
+
+        public Builder rotationalDiffusionRad2PerS(double v) {
+            rotationalDiffusionRad2PerS = v;
+            return this;
+        }
+
+        public Builder fieldMarginPx(double v) {
+            fieldMarginPx = v;
+            return this;
+        }
+
+        public Builder avoidOverlap(boolean v) {
+            avoidOverlap = v;
+            return this;
+        }
+
+        public Builder defocusBlurPx(double v) {
+            defocusBlurPx = v;
+            return this;
+        }
+
+        public Builder distractors(int v) {
+            distractors = v;
+            return this;
+        }
+
+        public Builder distractorBlurPx(double v) {
+            distractorBlurPx = v;
+            return this;
+        }
+
+        public Builder doseFluctuation(double v) {
+            doseFluctuation = v;
+            return this;
+        }
+
+        public Builder motionBlurSubframes(int v) {
+            motionBlurSubframes = v;
+            return this;
+        }
+
+        public Builder targetSnr(double v) {
+            targetSnr = v;
+            return this;
+        }
+
+        /**
+         * Sets the parameter named {@code key} (a record component name, see {@link SettingsKeys}) from text.
+         *
+         * @throws LptemException naming the key when it is unknown or the text is not a value of its type
+         */
+        public Builder set(String key, String value) {
+            SettingsKeys.set(this, key, value);
+            return this;
         }
 
         public Builder size(int width, int height) {
@@ -334,7 +643,9 @@ public record SimulationSettings(int width, int height, int frames, int particle
                     nmPerPixel, secondsPerFrame, diffusionNm2PerS, doseRateElectronsPerA2PerS, exposureS,
                     liquidThicknessNm, sinWindowThicknessNm, particleMeanFreePathNm, readNoiseCounts,
                     gainCountsPerElectron, detectorBlurPx, bitDepth, driftXPxPerFrame, driftYPxPerFrame,
-                    illuminationGradient, seed);
+                    illuminationGradient, seed, shape, particleLengthNm, prismThicknessNm, motion, alpha, speedNmPerS,
+                    confinementNm, rotationalDiffusionRad2PerS, fieldMarginPx, avoidOverlap, defocusBlurPx,
+                    distractors, distractorBlurPx, doseFluctuation, motionBlurSubframes, targetSnr);
         }
     }
 }

@@ -47,4 +47,19 @@ final class Sphere implements ParticleShape {
     public double orientationDeg() {
         return Double.NaN;
     }
+
+    @Override
+    public double maxThicknessPx() {
+        return 2 * radiusPx;
+    }
+
+    @Override
+    public ParticleShape rotatedTo(double angleRad) {
+        return this;
+    }
+
+    @Override
+    public boolean anisotropic() {
+        return false;
+    }
 }

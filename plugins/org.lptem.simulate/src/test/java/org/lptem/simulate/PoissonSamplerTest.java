@@ -62,8 +62,29 @@ class PoissonSamplerTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.5, 3, 9.99, 10, 12, 30, 200})
     void frequenciesFollowThePoissonPmf(double lambda) {
-        int n = 100_000;
-        double[] x = draw(lambda, 77, n);
+        assertFollowsThePmf(draw(lambda, 77, 100_000), lambda);
+    }
+
+    /** The per-column background tables: the same distribution through a different algorithm. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 0.3, 4, 9.99, 30, 500, 2000})
+    void tablesFollowThePoissonPmf(double lambda) {
+        PoissonTable table = new PoissonTable(lambda);
+        SplitMix64 rng = new SplitMix64(91);
+        double[] x = new double[100_000];
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = table.sample(rng);
+            sum += x[i];
+        }
+        assertEquals(lambda, sum / x.length, 5 * Math.sqrt(lambda / x.length) + 1e-12);
+        if (lambda > 0) {
+            assertFollowsThePmf(x, lambda);
+        }
+    }
+
+    private static void assertFollowsThePmf(double[] x, double lambda) {
+        int n = x.length;
         PoissonDistribution exact = new PoissonDistribution(lambda);
         int lo = Math.max(0, (int) (lambda - 6 * Math.sqrt(lambda) - 2));
         int hi = (int) (lambda + 6 * Math.sqrt(lambda) + 3);

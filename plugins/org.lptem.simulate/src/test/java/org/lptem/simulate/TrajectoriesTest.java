@@ -164,4 +164,103 @@ class TrajectoriesTest {
         assertEquals(2, Trajectories.reflect(10, 1, 5), 1e-12);
         assertEquals(3, Trajectories.reflect(-9, 1, 5), 1e-12);
     }
+
+    @Test
+    void withAMarginParticlesLeaveAndReenterTheField() {
+        SimulationSettings s = SimulationSettings.demo().toBuilder().size(64, 64).particles(3).frames(600)
+                .diffusionNm2PerS(400).fieldMarginPx(30).build();
+        SimulatedVideo v = new SimulatedVideo(s);
+        Trajectories t = v.trajectories();
+        int hidden = 0;
+        int returns = 0;
+        for (int p = 0; p < 3; p++) {
+            boolean wasVisible = t.visible(p, 0);
+            for (int f = 0; f < s.frames(); f++) {
+                boolean visible = t.visible(p, f);
+                hidden += visible ? 0 : 1;
+                returns += visible && !wasVisible ? 1 : 0;
+                wasVisible = visible;
+                assertTrue(t.x(p, f) >= -30.5 - 1e-9 && t.x(p, f) <= 93.5 + 1e-9, "inside the liquid");
+            }
+        }
+        assertTrue(hidden > 100, "frames out of view: " + hidden);
+        assertTrue(returns > 0, "particles come back");
+        // Visible exactly when the label image shows the particle (three small particles rarely hide each other).
+        for (int f = 0; f < s.frames(); f += 37) {
+            java.util.Set<Integer> shown = new java.util.HashSet<>();
+            org.lptem.core.Frame labels = v.labels(f);
+            for (int i = 0; i < 64 * 64; i++) {
+                shown.add((int) labels.get(i));
+            }
+            for (int p = 0; p < 3; p++) {
+                if (!t.visible(p, f)) {
+                    assertTrue(!shown.contains(p + 1), "invisible particle " + (p + 1) + " labelled in frame " + f);
+                }
+            }
+        }
+        int truthPoints = v.groundTruth().stream().mapToInt(org.lptem.core.Track::size).sum();
+        assertEquals(3 * s.frames() - hidden, truthPoints, "the truth lists visible frames only");
+    }
+
+    @Test
+    void overlapAvoidanceKeepsBoundingCirclesApart() {
+        SimulationSettings crowded = SimulationSettings.demo().toBuilder().size(100, 100).particles(12).frames(300)
+                .radiusDispersity(0).particleRadiusNm(8).diffusionNm2PerS(200).build();
+        assertTrue(minimumGap(Trajectories.simulate(crowded)) < 0, "without avoidance particles overlap");
+        assertTrue(minimumGap(Trajectories.simulate(crowded.toBuilder().avoidOverlap(true).build())) >= -1e-9);
+    }
+
+    /** Smallest centre distance minus the sum of bounding radii over all pairs and frames. */
+    private static double minimumGap(Trajectories t) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int f = 0; f < t.frameCount(); f++) {
+            for (int p = 0; p < t.particleCount(); p++) {
+                for (int q = 0; q < p; q++) {
+                    double d = Math.hypot(t.x(p, f) - t.x(q, f), t.y(p, f) - t.y(q, f));
+                    min = Math.min(min, d - t.radiusPx(p) - t.radiusPx(q));
+                }
+            }
+        }
+        return min;
+    }
+
+    @Test
+    void anisotropicParticlesDiffuseInAngleSpheresHaveNone() {
+        SimulationSettings rods = SimulationSettings.demo().toBuilder().size(600, 600).particles(20).frames(500)
+                .shape(ShapeKind.ROD).particleLengthNm(40).rotationalDiffusionRad2PerS(2).build();
+        Trajectories t = Trajectories.simulate(rods);
+        double sum = 0;
+        long n = 0;
+        for (int p = 0; p < 20; p++) {
+            for (int f = 1; f < 500; f++) {
+                double d = t.unwrappedAngleRad(p, f) - t.unwrappedAngleRad(p, f - 1);
+                sum += d * d;
+                n++;
+                double deg = t.angleDeg(p, f);
+                assertTrue(deg > -90 && deg <= 90);
+            }
+        }
+        // <dtheta^2> = 2 D_r dt = 0.2 rad^2; 9980 steps: relative standard error 1.4 %.
+        assertEquals(2 * 2 * 0.05, sum / n, 0.06 * 0.2);
+        Trajectories spheres = Trajectories.simulate(SimulationSettings.demo());
+        assertTrue(Double.isNaN(spheres.angleDeg(0, 5)));
+        assertEquals(0, spheres.unwrappedAngleRad(0, 5));
+    }
+
+    @Test
+    void everyMotionModelDrivesAVideo() {
+        for (MotionKind m : MotionKind.values()) {
+            SimulationSettings s = SimulationSettings.demo().toBuilder().frames(30).motion(m)
+                    .alpha(m == MotionKind.LEVY ? 1.5 : 0.6).speedNmPerS(20).confinementNm(30).build();
+            Trajectories t = Trajectories.simulate(s);
+            double travelled = 0;
+            for (int p = 0; p < t.particleCount(); p++) {
+                for (int f = 1; f < 30; f++) {
+                    travelled += Math.hypot(t.x(p, f) - t.x(p, f - 1), t.y(p, f) - t.y(p, f - 1));
+                }
+            }
+            assertTrue(travelled > 0, m + " moves");
+            assertEquals(t.x(0, 29), Trajectories.simulate(s).x(0, 29), 0, m + " is reproducible");
+        }
+    }
 }
