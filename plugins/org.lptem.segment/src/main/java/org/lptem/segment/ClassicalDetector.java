@@ -1,5 +1,6 @@
 package org.lptem.segment;
 
+import org.lptem.core.image.GaussianBlur;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package org.lptem.simulate;
 
+import org.lptem.core.image.GaussianBlur;
 import org.lptem.core.Frame;
 import org.lptem.core.PixelType;
 
@@ -105,7 +106,7 @@ final class Detector {
             }
         }
         // Blur acts on the charge the electrons deposit; read noise arises after, in the electronics.
-        GaussianBlur.blur(counts, width, height, blurSigmaPx);
+        GaussianBlur.blurInPlace(counts, width, height, blurSigmaPx);
         if (readNoise > 0) {
             for (int row = 0; row < height; row++) {
                 SplitMix64 rng = SplitMix64.stream(seed, SplitMix64.READ_NOISE, frame, row);

@@ -1,5 +1,6 @@
 package org.lptem.simulate;
 
+import org.lptem.core.image.GaussianBlur;
 import org.lptem.core.LptemException;
 
 /**
@@ -31,7 +32,7 @@ final class SnrCalibration {
         for (int i = 0; i < count; i++) {
             int frame = count == 1 ? 0 : (int) Math.round((double) i * (s.frames() - 1) / (count - 1));
             double[] image = optics.meanElectrons(t, frame);
-            GaussianBlur.blur(image, w, h, s.detectorBlurPx());
+            GaussianBlur.blurInPlace(image, w, h, s.detectorBlurPx());
             short[] labels = LabelImage.render(t, frame, w, h);
             double[] stats = statistics(image, labels);
             if (stats != null) {

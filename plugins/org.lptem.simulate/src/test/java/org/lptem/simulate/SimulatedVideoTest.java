@@ -1,5 +1,6 @@
 package org.lptem.simulate;
 
+import org.lptem.core.image.GaussianBlur;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

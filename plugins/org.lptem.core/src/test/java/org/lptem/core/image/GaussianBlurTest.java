@@ -1,4 +1,4 @@
-package org.lptem.segment;
+package org.lptem.core.image;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,4 +1,4 @@
-package org.lptem.segment;
+package org.lptem.core.image;
 
 import org.lptem.core.LptemException;
 
@@ -13,9 +13,46 @@ public final class GaussianBlur {
      * From this sigma on the recursive filter is used. Below it the direct kernel is short (at most 25 taps) and
      * exact, while the recursive approximation degrades for small sigmas.
      */
-    static final double RECURSIVE_FROM_SIGMA = 3.0;
+    public static final double RECURSIVE_FROM_SIGMA = 3.0;
 
     private GaussianBlur() {
+    }
+
+    /**
+     * The sampled Gaussian of {@code sigma} px, truncated at 4 sigma and normalised to sum 1, centre at index
+     * {@code length / 2}: the kernel this class applies for sigma below {@link #RECURSIVE_FROM_SIGMA}, and what noise
+     * models need (a blur scales white-noise variance by the sum of its squared weights).
+     */
+    public static double[] kernel(double sigma) {
+        if (!(sigma > 0) || Double.isInfinite(sigma)) {
+            throw new LptemException("blur sigma must be a finite number > 0, got " + sigma);
+        }
+        int radius = Math.max(1, (int) Math.ceil(4 * sigma));
+        double[] k = new double[2 * radius + 1];
+        double sum = 0;
+        for (int j = -radius; j <= radius; j++) {
+            k[j + radius] = Math.exp(-0.5 * j * j / (sigma * sigma));
+            sum += k[j + radius];
+        }
+        for (int j = 0; j < k.length; j++) {
+            k[j] /= sum;
+        }
+        return k;
+    }
+
+    /** Blurs a row-major double image in place (via float, the precision of this filter); sigma 0 does nothing. */
+    public static void blurInPlace(double[] pixels, int width, int height, double sigma) {
+        if (sigma == 0) {
+            return;
+        }
+        float[] f = new float[pixels.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) pixels[i];
+        }
+        float[] blurred = blur(f, width, height, sigma);
+        for (int i = 0; i < f.length; i++) {
+            pixels[i] = blurred[i];
+        }
     }
 
     /** A blurred copy of a row-major {@code width x height} image; sigma 0 returns a plain copy. */
@@ -43,7 +80,7 @@ public final class GaussianBlur {
     }
 
     /** Index of sample {@code i} of a line of {@code n} samples, extended by half-sample symmetric reflection. */
-    static int reflect(int i, int n) {
+    public static int reflect(int i, int n) {
         int period = 2 * n;
         int m = Math.floorMod(i, period);
         return m < n ? m : period - 1 - m;
@@ -85,16 +122,8 @@ public final class GaussianBlur {
         private final double[] weights;
 
         KernelFilter(double sigma) {
-            int radius = Math.max(1, (int) Math.ceil(4 * sigma));
-            weights = new double[radius + 1];
-            double sum = 0;
-            for (int j = 0; j <= radius; j++) {
-                weights[j] = Math.exp(-0.5 * j * j / (sigma * sigma));
-                sum += j == 0 ? weights[j] : 2 * weights[j];
-            }
-            for (int j = 0; j <= radius; j++) {
-                weights[j] /= sum;
-            }
+            double[] full = kernel(sigma);
+            weights = java.util.Arrays.copyOfRange(full, full.length / 2, full.length);
         }
 
         @Override
