@@ -1,9 +1,12 @@
 package org.lptem.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lptem.core.Calibration;
 import org.lptem.core.Video;
+import org.lptem.io.JsonText;
 import org.lptem.io.VideoIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +33,16 @@ final class InfoCommand implements Callable<Integer> {
             Calibration c = v.calibration();
             var out = spec.commandLine().getOut();
             if (json) {
-                out.println("{" + Json.field("file", v.source()) + "," + Json.field("format", v.format()) + ","
-                        + Json.field("frames", v.frameCount()) + "," + Json.field("width", v.width()) + ","
-                        + Json.field("height", v.height()) + "," + Json.field("pixel_type", v.pixelType().label())
-                        + "," + Json.field("nm_per_px", c.nmPerPixel()) + ","
-                        + Json.field("s_per_frame", c.secondsPerFrame()) + "}");
+                Map<String, Object> info = new LinkedHashMap<>();
+                info.put("file", v.source());
+                info.put("format", v.format());
+                info.put("frames", v.frameCount());
+                info.put("width", v.width());
+                info.put("height", v.height());
+                info.put("pixel_type", v.pixelType().label());
+                info.put("nm_per_px", c.nmPerPixel());
+                info.put("s_per_frame", c.secondsPerFrame());
+                out.print(JsonText.of(info));
             } else {
                 out.println("file:        " + v.source());
                 out.println("format:      " + v.format());

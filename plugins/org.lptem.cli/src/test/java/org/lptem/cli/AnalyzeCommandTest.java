@@ -131,10 +131,10 @@ class AnalyzeCommandTest {
         }
         Run r = lptem("info", tif.toString(), "--json");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("\"frames\":4"), r.out());
-        assertTrue(r.out().contains("\"width\":" + s.width()), r.out());
-        assertTrue(r.out().contains("\"pixel_type\":\"uint16\""), r.out());
-        assertTrue(r.out().contains("\"nm_per_px\":" + s.nmPerPixel()), r.out());
+        assertTrue(r.out().contains("\"frames\": 4"), r.out());
+        assertTrue(r.out().contains("\"width\": " + s.width()), r.out());
+        assertTrue(r.out().contains("\"pixel_type\": \"uint16\""), r.out());
+        assertTrue(r.out().contains("\"nm_per_px\": " + org.lptem.io.JsonText.of(s.nmPerPixel()).trim()), r.out());
         assertEquals(2, lptem("info", dir.resolve("nope.tif").toString()).code());
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
+import org.lptem.io.JsonText;
+import org.lptem.io.TextFiles;
 import org.lptem.core.Progress;
 import org.lptem.io.CsvWriter;
 import org.lptem.io.TiffStackWriter;
@@ -60,7 +62,7 @@ public final class SimulationWriter {
         double[] snr = writeFrames(video, dir, progress);
         progress.report(0.97, "writing the ground-truth tracks");
         writeTracks(video, dir.resolve(TRACKS));
-        writeAtomically(dir.resolve(METADATA), JsonText.of(metadata(video, preset, snr)));
+        TextFiles.writeAtomically(dir.resolve(METADATA), JsonText.of(metadata(video, preset, snr)));
         progress.report(1, "done");
         return new Result(dir, video.frameCount(), snr);
     }
@@ -158,30 +160,5 @@ public final class SimulationWriter {
         }
         m.put("particles", particles);
         return m;
-    }
-
-    /** Writes text under a temporary name beside {@code out} and moves it into place in one step. */
-    static void writeAtomically(Path out, String text) {
-        Path abs = out.toAbsolutePath();
-        Path temp = null;
-        try {
-            Files.createDirectories(abs.getParent());
-            temp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a stray .part file is harmless
-                }
-            }
-            throw LptemException.inFile(out, "cannot write: " + e, e);
-        }
     }
 }

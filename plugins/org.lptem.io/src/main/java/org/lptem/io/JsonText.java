@@ -1,18 +1,19 @@
-package org.lptem.simulate;
+package org.lptem.io;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for the metadata file: objects (maps, insertion order kept), lists, double arrays, strings,
+ * Just enough JSON for metadata files and {@code --json} output: objects (maps, insertion order kept), lists, double arrays, strings,
  * numbers (non-finite ones as null, which JSON has no other word for), booleans and null, indented two spaces.
  */
-final class JsonText {
+public final class JsonText {
     private JsonText() {
     }
 
-    static String of(Object value) {
+    /** The value as indented JSON text, ending with a newline. */
+    public static String of(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);
         return sb.append('\n').toString();
@@ -32,6 +33,8 @@ final class JsonText {
                 sb.append(i > 0 ? ", " : "").append(number(numbers[i]));
             }
             sb.append(']');
+        } else if (v instanceof java.util.OptionalDouble od) {
+            sb.append(od.isPresent() ? number(od.getAsDouble()) : "null");
         } else if (v instanceof Double d) {
             sb.append(number(d));
         } else if (v instanceof Float f) {
