@@ -3,8 +3,6 @@ package org.lptem.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,20 +17,10 @@ import org.lptem.simulate.SimulationSettings;
 
 class AnalyzeCommandTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run lptem(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @Test
     void demoWritesEveryResultAndRecoversTheSimulatedParticles(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("demo");
-        Run r = lptem("analyze", "--demo", "--out", out.toString());
+        CliRunner.Run r = CliRunner.lptem("analyze", "--demo", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("detections.csv", "tracks.csv", "msd.csv", "msd_tracks.csv", "tracks.png",
                 "msd.png", "video.tif", "truth_tracks.csv")) {
@@ -64,7 +52,7 @@ class AnalyzeCommandTest {
             }
         }
         Path out = dir.resolve("result");
-        Run r = lptem("analyze", tif.toString(), "--out", out.toString(), "--frames", "0:20:2");
+        CliRunner.Run r = CliRunner.lptem("analyze", tif.toString(), "--out", out.toString(), "--frames", "0:20:2");
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(out.resolve("msd.csv"));
         String[] lag1 = rows.get(1).split(",");
@@ -97,7 +85,7 @@ class AnalyzeCommandTest {
 
         for (Path bad : List.of(text, emptyFolder, mixed, truncated, dir.resolve("missing.tif"))) {
             Path out = dir.resolve("out-" + bad.getFileName());
-            Run r = lptem("analyze", bad.toString(), "--out", out.toString());
+            CliRunner.Run r = CliRunner.lptem("analyze", bad.toString(), "--out", out.toString());
             assertEquals(2, r.code(), bad + ": " + r.err());
             List<String> lines = r.err().lines().filter(l -> l.startsWith("lptem: ")).toList();
             assertEquals(1, lines.size(), r.err());
@@ -110,13 +98,13 @@ class AnalyzeCommandTest {
 
     @Test
     void badOptionValuesExitWithTwo(@TempDir Path dir) {
-        Run r = lptem("analyze", "--demo", "--out", dir.resolve("x").toString(), "--max-distance", "-3");
+        CliRunner.Run r = CliRunner.lptem("analyze", "--demo", "--out", dir.resolve("x").toString(), "--max-distance", "-3");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("-3"), r.err());
-        Run frames = lptem("analyze", "x.tif", "--out", dir.resolve("y").toString(), "--frames", "5:2");
+        CliRunner.Run frames = CliRunner.lptem("analyze", "x.tif", "--out", dir.resolve("y").toString(), "--frames", "5:2");
         assertEquals(2, frames.code());
         assertTrue(frames.err().contains("--frames '5:2'"), frames.err());
-        assertEquals(2, lptem("analyze", "--out", dir.resolve("z").toString()).code());
+        assertEquals(2, CliRunner.lptem("analyze", "--out", dir.resolve("z").toString()).code());
     }
 
     @Test
@@ -129,12 +117,12 @@ class AnalyzeCommandTest {
                 w.write(v.frame(i));
             }
         }
-        Run r = lptem("info", tif.toString(), "--json");
+        CliRunner.Run r = CliRunner.lptem("info", tif.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"frames\": 4"), r.out());
         assertTrue(r.out().contains("\"width\": " + s.width()), r.out());
         assertTrue(r.out().contains("\"pixel_type\": \"uint16\""), r.out());
         assertTrue(r.out().contains("\"nm_per_px\": " + org.lptem.io.JsonText.of(s.nmPerPixel()).trim()), r.out());
-        assertEquals(2, lptem("info", dir.resolve("nope.tif").toString()).code());
+        assertEquals(2, CliRunner.lptem("info", dir.resolve("nope.tif").toString()).code());
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,24 +16,18 @@ import org.lptem.io.TracksCsv;
 
 class SimulateCommandTest {
 
-    record Run(int code, String out, String err) {
+    private static CliRunner.Run lptem(String... args) {
+        return CliRunner.lptem(args);
     }
 
-    static Run lptem(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static List<String> errorLines(Run r) {
+    private static List<String> errorLines(CliRunner.Run r) {
         return r.err().lines().filter(l -> l.startsWith("lptem: ")).toList();
     }
 
     @Test
     void writesTheVideoAndItsGroundTruth(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sim");
-        Run r = lptem("simulate", "--preset", "demo", "--frames", "5", "--seed", "3", "--set", "shape=rod",
+        CliRunner.Run r = lptem("simulate", "--preset", "demo", "--frames", "5", "--seed", "3", "--set", "shape=rod",
                 "--set", "particleLengthNm=40", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("video.tif", "labels.tif", "tracks.csv", "metadata.json")) {
@@ -68,19 +60,19 @@ class SimulateCommandTest {
     @Test
     void badSettingsExitWithTwoNamingTheOptionAndLeaveNoOutput(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("x");
-        Run r = lptem("simulate", "--set", "motion=fbm", "--set", "alpha=2.5", "--out", out.toString());
+        CliRunner.Run r = lptem("simulate", "--set", "motion=fbm", "--set", "alpha=2.5", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals(List.of("lptem: --set alpha=2.5: alpha must be in (0, 2) for fbm, got 2.5"), errorLines(r));
         assertFalse(Files.exists(out));
 
-        Run alpha = lptem("simulate", "--trajectories", "--model", "ctrw", "--alpha", "1.5", "--out",
+        CliRunner.Run alpha = lptem("simulate", "--trajectories", "--model", "ctrw", "--alpha", "1.5", "--out",
                 dir.resolve("t.csv").toString());
         assertEquals(2, alpha.code());
         assertTrue(errorLines(alpha).get(0).startsWith("lptem: --alpha 1.5: alpha must be in (0, 1] for ctrw"),
                 alpha.err());
         assertFalse(Files.exists(dir.resolve("t.csv")));
 
-        Run preset = lptem("simulate", "--preset", "rods", "--out", out.toString());
+        CliRunner.Run preset = lptem("simulate", "--preset", "rods", "--out", out.toString());
         assertEquals(2, preset.code());
         assertTrue(errorLines(preset).get(0).contains("rod-1024"), preset.err());
         assertEquals(2, lptem("simulate", "--set", "colour=red", "--out", out.toString()).code());
@@ -92,7 +84,7 @@ class SimulateCommandTest {
     @Test
     void trajectoryModeWritesTracksOfTheModel(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("fbm.csv");
-        Run r = lptem("simulate", "--trajectories", "--model", "fbm", "--n", "10", "--length", "50", "--alpha", "0.5",
+        CliRunner.Run r = lptem("simulate", "--trajectories", "--model", "fbm", "--n", "10", "--length", "50", "--alpha", "0.5",
                 "--out", csv.toString());
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(csv);
@@ -108,7 +100,7 @@ class SimulateCommandTest {
 
     @Test
     void listShowsPresetsAndEveryParameter() {
-        Run r = lptem("simulate", "--preset", "rod-1024", "--list");
+        CliRunner.Run r = lptem("simulate", "--preset", "rod-1024", "--list");
         assertEquals(0, r.code(), r.err());
         for (String s : List.of("thickness-150nm", "multi", "targetSnr", "rotationalDiffusionRad2PerS",
                 "doseRateElectronsPerA2PerS")) {
@@ -119,7 +111,7 @@ class SimulateCommandTest {
 
     @Test
     void benchPrintsFramesPerSecond() {
-        Run r = lptem("simulate", "--bench", "--frames", "2");
+        CliRunner.Run r = lptem("simulate", "--bench", "--frames", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s)1024 x 1024, 10 rods, 2 frames: [0-9.]+ frames/s.*"), r.out());
     }

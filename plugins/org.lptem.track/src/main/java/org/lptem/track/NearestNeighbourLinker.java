@@ -17,7 +17,7 @@ import org.lptem.core.Track;
  * order of tracks, and a track cannot steal a detection that is much closer to another. A track stays active for
  * {@code memoryFrames} frames without detection, so a particle missed in a few frames keeps its identity.
  */
-public final class NearestNeighbourLinker {
+public final class NearestNeighbourLinker implements Linker {
     /** Input order of detections does not matter: everything is processed in this order. */
     private static final Comparator<Detection> ORDER = Comparator.comparingInt(Detection::frame)
             .thenComparingDouble(Detection::x).thenComparingDouble(Detection::y);
@@ -55,6 +55,7 @@ public final class NearestNeighbourLinker {
      * @throws LptemException if a detection has no finite position
      * @throws org.lptem.core.CanceledException if {@code progress} reports cancellation (checked once per frame)
      */
+    @Override
     public List<Track> link(List<Detection> detections, Progress progress) {
         List<Detection> sorted = new ArrayList<>(detections.size());
         for (Detection d : detections) {
