@@ -11,7 +11,6 @@ import org.lptem.io.TracksCsv;
 import org.lptem.segment.ClassicalDetector;
 import org.lptem.stats.Msd;
 import org.lptem.stats.MsdCurve;
-import org.lptem.track.NearestNeighbourLinker;
 import org.lptem.track.TrackFilters;
 
 /**
@@ -36,7 +35,7 @@ final class Analysis {
             });
         }
         progress.report(0.8, "linking " + detections.size() + " detections");
-        List<Track> linked = new NearestNeighbourLinker(settings.maxDistancePx(), settings.memoryFrames())
+        List<Track> linked = settings.linker().create(settings.maxDistancePx(), settings.memoryFrames())
                 .link(detections, progress.sub(0.8, 0.9));
         List<Track> tracks = TrackFilters.minLength(linked, settings.minTrackLength());
         TracksCsv.write(out.file("tracks.csv"), tracks, video.calibration());

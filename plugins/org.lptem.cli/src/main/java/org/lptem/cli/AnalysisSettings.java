@@ -4,7 +4,7 @@ import org.lptem.core.LptemException;
 import org.lptem.segment.DetectorSettings;
 
 /** Everything {@code lptem analyze} needs besides the video. */
-record AnalysisSettings(DetectorSettings detector, double maxDistancePx, int memoryFrames, int minTrackLength,
+record AnalysisSettings(DetectorSettings detector, LinkerChoice linker, double maxDistancePx, int memoryFrames, int minTrackLength,
         int maxLagFrames) {
     AnalysisSettings {
         if (minTrackLength < 2) {

@@ -94,6 +94,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Frames a particle may go undetected and still be linked (default ${DEFAULT-VALUE}).")
     int memory;
 
+    @Option(names = "--linker", defaultValue = "LAP",
+            description = "LAP (optimal assignment with gap closing), KALMAN (LAP with velocity prediction) or NN "
+                    + "(greedy nearest neighbour) (default ${DEFAULT-VALUE}).")
+    LinkerChoice linker;
+
     @Option(names = "--min-length", defaultValue = "5", paramLabel = "POINTS",
             description = "Drop tracks with fewer points (default ${DEFAULT-VALUE}).")
     int minLength;
@@ -113,7 +118,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         FrameRange range = frames == null ? FrameRange.ALL : FrameRange.parse(frames);
         DetectorSettings detector = new DetectorSettings(backgroundSigma, smoothingSigma, threshold, polarity,
                 minArea, maxArea, minScore);
-        AnalysisSettings settings = new AnalysisSettings(detector, maxDistance, memory, minLength, maxLag);
+        AnalysisSettings settings = new AnalysisSettings(detector, linker, maxDistance, memory, minLength, maxLag);
         ConsoleProgress progress = ConsoleProgress.forStandardError(err);
         Thread hook = new Thread(progress::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
