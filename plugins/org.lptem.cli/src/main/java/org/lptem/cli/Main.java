@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Liquid-phase TEM nanoparticle tracking: read a video, detect particles, link them into "
                 + "tracks and compute statistics.",
         subcommands = {AnalyzeCommand.class, InfoCommand.class, SimulateCommand.class, LinkCommand.class,
-                ScoreTrackingCommand.class, BenchTrackingCommand.class, CommandLine.HelpCommand.class},
+                ScoreTrackingCommand.class, BenchTrackingCommand.class, MsdCommand.class, DisplacementsCommand.class,
+                VacfCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with the message)",
                 "2:bad input (a file, frame or option value; the message names it)", "130:canceled"})

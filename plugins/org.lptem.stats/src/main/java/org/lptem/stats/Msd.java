@@ -10,12 +10,11 @@ public final class Msd {
 
     /**
      * Time-averaged MSD of one track: at lag n, the mean of |r(j) - r(i)|^2 over all pairs of its points whose
-     * frames differ by exactly n. With missing frames the lags stay exact; lags no pair spans are left out.
+     * frames differ by exactly n. With missing frames the lags stay exact; lags no pair spans are left out. Long
+     * tracks with many lags go through the FFT; see {@link TimeAveragedMsd}.
      */
     public static MsdCurve timeAveraged(Track track, int maxLagFrames) {
-        DisplacementSums sums = new DisplacementSums(maxLagFrames);
-        sums.add(track);
-        return sums.toCurve();
+        return TimeAveragedMsd.of(TrackSeries.of(track), maxLagFrames);
     }
 
     /**
@@ -23,11 +22,7 @@ public final class Msd {
      * count (trackpy's {@code emsd}), so a long track weighs in proportion to the displacements it contributes.
      */
     public static MsdCurve ensemble(List<Track> tracks, int maxLagFrames) {
-        DisplacementSums sums = new DisplacementSums(maxLagFrames);
-        for (Track t : tracks) {
-            sums.add(t);
-        }
-        return sums.toCurve();
+        return EnsembleMsd.pooled(TrackSeries.ofAll(tracks), maxLagFrames);
     }
 
     /**
