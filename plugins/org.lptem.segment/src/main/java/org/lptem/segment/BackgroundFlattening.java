@@ -1,5 +1,7 @@
 package org.lptem.segment;
 
+import org.lptem.core.image.GaussianBlur;
+
 /**
  * Removes uneven illumination: a least-squares quadratic surface first, then a wide Gaussian blur of what is left.
  * The surface matters at the borders: a reflected blur bends a linear gradient into a V there and would paint
