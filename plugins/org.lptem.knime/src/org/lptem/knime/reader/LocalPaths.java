@@ -1,0 +1,38 @@
+package org.lptem.knime.reader;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.util.FileUtil;
+
+/**
+ * Turns the Video Reader's file setting into a local path. Besides plain paths it accepts {@code file:} URLs and
+ * KNIME URLs such as {@code knime://knime.workflow/data/movie.tif}, so a workflow can ship next to its data and still
+ * run after being moved. Resolution needs the running workflow's context, so it happens in the reader; downstream
+ * nodes only ever see the resolved absolute path.
+ */
+final class LocalPaths {
+    private LocalPaths() {
+    }
+
+    static String resolve(final String setting) throws InvalidSettingsException {
+        String s = setting.trim();
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("knime:") && !lower.startsWith("file:")) {
+            return s;
+        }
+        try {
+            Path path = FileUtil.resolveToPath(FileUtil.toURL(s));
+            if (path == null) {
+                throw new InvalidSettingsException("'" + s + "' does not point to a local file.");
+            }
+            return path.toAbsolutePath().toString();
+        } catch (IOException | URISyntaxException | InvalidPathException e) {
+            throw new InvalidSettingsException("Cannot resolve '" + s + "': " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.lptem.knime.check;
+
+import java.util.List;
+
+/**
+ * An instance field as the checks see it.
+ *
+ * @param name the field name
+ * @param type the declared type as written (e.g. {@code Optional<Double>})
+ * @param modifiers the modifiers (static, private, ...)
+ * @param persistKey the {@code configKey} of a {@code @Persist} annotation, or null
+ */
+public record FieldDecl(String name, String type, List<String> modifiers, String persistKey) {
+
+    public boolean isStatic() {
+        return modifiers.contains("static");
+    }
+
+    public boolean isPrivate() {
+        return modifiers.contains("private");
+    }
+
+    public boolean isOptional() {
+        return type.startsWith("Optional<") || type.startsWith("java.util.Optional<");
+    }
+}
