@@ -67,10 +67,19 @@ public final class GaussianBlur {
         if (sigma == 0) {
             return pixels.clone();
         }
-        ColumnFilter filter = sigma < RECURSIVE_FROM_SIGMA ? new KernelFilter(sigma) : new DericheFilter(sigma);
-        // Columns are filtered by sweeping down whole rows at once (contiguous, vectorisable inner loops); rows are
-        // filtered as the columns of the transpose.
         float[] columnsDone = new float[pixels.length];
+        if (sigma < RECURSIVE_FROM_SIGMA) {
+            // A short kernel runs along rows in place: contiguous, and no transposes (which cost as much as the
+            // filtering itself for kernels of a few taps).
+            KernelFilter filter = new KernelFilter(sigma);
+            filter.apply(pixels, width, height, columnsDone);
+            float[] out = new float[pixels.length];
+            filter.applyAlongRows(columnsDone, width, height, out);
+            return out;
+        }
+        // The recursive filter is sequential along a line, so rows are filtered as the columns of the transpose,
+        // where whole rows advance together (contiguous, vectorisable inner loops).
+        ColumnFilter filter = new DericheFilter(sigma);
         filter.apply(pixels, width, height, columnsDone);
         float[] transposed = new float[pixels.length];
         transpose(columnsDone, width, height, transposed);
@@ -148,6 +157,28 @@ public final class GaussianBlur {
                 int out = y * width;
                 for (int x = 0; x < width; x++) {
                     dst[out + x] = (float) acc[x];
+                }
+            }
+        }
+
+        /** Filters every row of {@code src} along x into {@code dst}, reflecting at the row ends. */
+        void applyAlongRows(float[] src, int width, int height, float[] dst) {
+            int radius = weights.length - 1;
+            float[] line = new float[width + 2 * radius];
+            for (int y = 0; y < height; y++) {
+                int row = y * width;
+                System.arraycopy(src, row, line, radius, width);
+                for (int i = 0; i < radius; i++) {
+                    line[i] = src[row + reflect(i - radius, width)];
+                    line[radius + width + i] = src[row + reflect(width + i, width)];
+                }
+                for (int x = 0; x < width; x++) {
+                    int c = x + radius;
+                    double acc = weights[0] * line[c];
+                    for (int j = 1; j <= radius; j++) {
+                        acc += weights[j] * (line[c - j] + line[c + j]);
+                    }
+                    dst[row + x] = (float) acc;
                 }
             }
         }
