@@ -15,6 +15,7 @@ import org.lptem.simulate.SimulatedVideo;
 import org.lptem.simulate.SimulationSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,11 +52,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "FROM:TO[:STEP]", description = "Frame range, 0-based, TO exclusive.")
     String frames;
 
-    @Option(names = "--pixel-size", paramLabel = "NM", description = "Pixel size in nm/px (overrides the file).")
-    Double pixelSizeNm;
-
-    @Option(names = "--frame-interval", paramLabel = "S", description = "Frame interval in s (overrides the file).")
-    Double frameIntervalS;
+    @Mixin
+    CalibrationOptions calibrationOptions = new CalibrationOptions();
 
     @Option(names = "--polarity",
             description = "Particles DARK (TEM bright field) or BRIGHT relative to the liquid (default ${DEFAULT-VALUE}).")
@@ -114,7 +112,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Calibration override = Calibration.of(pixelSizeNm, frameIntervalS);
+        Calibration override = calibrationOptions.override();
         FrameRange range = frames == null ? FrameRange.ALL : FrameRange.parse(frames);
         DetectorSettings detector = new DetectorSettings(backgroundSigma, smoothingSigma, threshold, polarity,
                 minArea, maxArea, minScore);

@@ -26,6 +26,7 @@ import org.lptem.track.TrackMateXml;
 import org.lptem.track.TrackpyCsv;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -96,11 +97,8 @@ final class LinkCommand implements Callable<Integer> {
             description = "Drop tracks with fewer points (default ${DEFAULT-VALUE}: keep all).")
     int minLength;
 
-    @Option(names = "--pixel-size", paramLabel = "NM", description = "Pixel size in nm/px (adds _nm columns).")
-    Double pixelSizeNm;
-
-    @Option(names = "--frame-interval", paramLabel = "S", description = "Frame interval in s (adds t_s).")
-    Double frameIntervalS;
+    @Mixin
+    CalibrationOptions calibrationOptions = new CalibrationOptions();
 
     @Option(names = "--trackmate", paramLabel = "FILE.xml", description = "Also write TrackMate XML (Fiji).")
     Path trackMate;
@@ -118,7 +116,7 @@ final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Calibration calibration = Calibration.of(pixelSizeNm, frameIntervalS);
+        Calibration calibration = calibrationOptions.override();
         // settings are checked before the (possibly long) read, so a typo fails at once
         LapSettings lap = "lap".equals(linker) || "kalman".equals(linker) ? lapSettings() : null;
         NearestNeighbourLinker nn = "nn".equals(linker) ? new NearestNeighbourLinker(maxDistance, maxGap) : null;

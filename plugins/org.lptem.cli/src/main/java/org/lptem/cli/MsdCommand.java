@@ -138,12 +138,8 @@ final class MsdCommand implements Callable<Integer> {
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder.")
         Path out;
 
-        @Option(names = "--pixel-size", paramLabel = "NM", description = "Pixel size in nm/px (overrides the table).")
-        Double pixelSizeNm;
-
-        @Option(names = "--frame-interval", paramLabel = "S",
-                description = "Frame interval in s (overrides the table).")
-        Double frameIntervalS;
+        @Mixin
+        CalibrationOptions calibrationOptions = new CalibrationOptions();
 
         @Option(names = "--min-length", defaultValue = "3", paramLabel = "POINTS",
                 description = "Leave out tracks with fewer points (default ${DEFAULT-VALUE}).")
@@ -151,7 +147,7 @@ final class MsdCommand implements Callable<Integer> {
 
         Input read() {
             TrackTable table = TrackTable.read(tracks);
-            Calibration calibration = table.calibration().overriddenBy(Calibration.of(pixelSizeNm, frameIntervalS));
+            Calibration calibration = table.calibration().overriddenBy(calibrationOptions.override());
             List<Track> kept = table.tracks().stream().filter(t -> t.size() >= minLength).toList();
             if (kept.isEmpty()) {
                 throw LptemException.inFile(tracks, "no track has at least " + minLength + " points (the table has "
