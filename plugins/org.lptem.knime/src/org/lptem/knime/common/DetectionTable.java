@@ -44,6 +44,28 @@ public final class DetectionTable {
         return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
     }
 
+    /**
+     * A tracks table as the Particle Linker writes one from a detections table: the detection columns, then
+     * {@code particle}. The simulators' ground truth uses it, so truth and linked tracks have the same layout.
+     */
+    public static DataTableSpec trackSpec(final Calibration calibration) {
+        DataTableSpec detections = spec(calibration);
+        List<DataColumnSpec> cols = new ArrayList<>(detections.getNumColumns() + 1);
+        detections.forEach(cols::add);
+        cols.add(Cells.intColumn(Columns.PARTICLE));
+        return new DataTableSpec(cols.toArray(DataColumnSpec[]::new));
+    }
+
+    /** A row of {@link #trackSpec}. */
+    public static DataRow trackRow(final long index, final int particle, final Detection d,
+        final Calibration calibration) {
+        DataRow detection = row(index, d, calibration);
+        List<DataCell> cells = new ArrayList<>(detection.getNumCells() + 1);
+        detection.forEach(cells::add);
+        cells.add(Cells.integer(particle));
+        return new DefaultRow(detection.getKey(), cells);
+    }
+
     public static DataRow row(final long index, final Detection d, final Calibration calibration) {
         List<DataCell> cells = new ArrayList<>(14);
         cells.add(Cells.integer(d.frame()));

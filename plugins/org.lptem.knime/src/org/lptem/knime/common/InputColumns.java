@@ -50,6 +50,12 @@ public final class InputColumns {
         return ((DoubleValue)cell).getDoubleValue();
     }
 
+    /** Value of the {@code i}-th required column, NaN for a missing cell (a value that may be unknown). */
+    public double valueOrNaN(final DataRow row, final int i) {
+        DataCell cell = row.getCell(m_indices[i]);
+        return cell.isMissing() ? Double.NaN : ((DoubleValue)cell).getDoubleValue();
+    }
+
     /** Value of the {@code i}-th required column, which must hold a whole number (a frame or particle id). */
     public int integer(final DataRow row, final int i) {
         double v = value(row, i);

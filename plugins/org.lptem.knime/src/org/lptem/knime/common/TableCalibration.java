@@ -32,6 +32,17 @@ public final class TableCalibration {
             property(spec, Columns.FRAME, SECONDS_PER_FRAME));
     }
 
+    /**
+     * The table's calibration, with a node's fallback settings filling only what the table lacks; a fallback of 0
+     * means "not given", as in the Video Reader.
+     */
+    public static Calibration withFallback(final Calibration fromTable, final double nmPerPixel,
+        final double secondsPerFrame) {
+        Calibration fallback =
+            Calibration.of(nmPerPixel > 0 ? nmPerPixel : null, secondsPerFrame > 0 ? secondsPerFrame : null);
+        return fallback.overriddenBy(fromTable);
+    }
+
     /** {@code column} with the calibration property that belongs to it (none for other columns). */
     public static DataColumnSpec annotate(final DataColumnSpec column, final Calibration calibration) {
         String name = column.getName();

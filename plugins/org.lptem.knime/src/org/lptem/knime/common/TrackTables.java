@@ -35,6 +35,12 @@ public final class TrackTables {
         return InputColumns.require(spec, Columns.FRAME, Columns.PARTICLE, Columns.X, Columns.Y);
     }
 
+    /** The columns {@link #readTracks} needs with orientations: the track columns and {@code orientation_deg}. */
+    public static InputColumns orientedTrackColumns(final DataTableSpec spec) throws InvalidSettingsException {
+        return InputColumns.require(spec, Columns.FRAME, Columns.PARTICLE, Columns.X, Columns.Y,
+            Columns.ORIENTATION_DEG);
+    }
+
     /** One position-only detection per row, in row order (index i is row i). */
     public static List<Detection> readDetections(final BufferedDataTable table, final Progress progress) {
         InputColumns cols = checked(() -> detectionColumns(table.getDataTableSpec()));
@@ -46,11 +52,27 @@ public final class TrackTables {
 
     /** The table's rows grouped by particle id and ordered by frame; tracks come in increasing particle order. */
     public static List<Track> readTracks(final BufferedDataTable table, final Progress progress) {
-        InputColumns cols = checked(() -> trackColumns(table.getDataTableSpec()));
+        return readTracks(table, progress, false);
+    }
+
+    /**
+     * As {@link #readTracks(BufferedDataTable, Progress)}; with {@code orientation} each point also gets its
+     * {@code orientation_deg} (a missing cell is an unknown orientation, NaN, as the detector writes for regions
+     * too small to have one).
+     */
+    public static List<Track> readTracks(final BufferedDataTable table, final Progress progress,
+        final boolean orientation) {
+        InputColumns cols = checked(() -> orientation ? orientedTrackColumns(table.getDataTableSpec())
+            : trackColumns(table.getDataTableSpec()));
         Map<Integer, List<Detection>> byParticle = new TreeMap<>();
-        forEachRow(table, progress, "Reading tracks", row -> byParticle
-            .computeIfAbsent(cols.integer(row, 1), k -> new ArrayList<>())
-            .add(Detection.at(cols.integer(row, 0), cols.value(row, 2), cols.value(row, 3))));
+        forEachRow(table, progress, "Reading tracks", row -> {
+            int frame = cols.integer(row, 0);
+            double x = cols.value(row, 2);
+            double y = cols.value(row, 3);
+            Detection d = orientation ? new Detection(frame, x, y, Double.NaN, cols.valueOrNaN(row, 4), Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, 0) : Detection.at(frame, x, y);
+            byParticle.computeIfAbsent(cols.integer(row, 1), k -> new ArrayList<>()).add(d);
+        });
         List<Track> tracks = new ArrayList<>(byParticle.size());
         for (Map.Entry<Integer, List<Detection>> e : byParticle.entrySet()) {
             List<Detection> points = e.getValue();

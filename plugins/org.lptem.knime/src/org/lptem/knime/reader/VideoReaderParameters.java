@@ -11,6 +11,7 @@ import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinVa
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveIntegerValidation;
 import org.knime.node.parameters.widget.text.TextInputWidget;
 import org.lptem.core.Calibration;
+import org.lptem.knime.common.LocalPaths;
 import org.lptem.knime.port.VideoSource;
 
 /**

@@ -13,6 +13,8 @@ final class FieldScanner {
         Set.of("public", "protected", "private", "static", "final", "transient", "volatile");
     private static final Pattern TYPE_START = Pattern.compile("\\b(class|interface|enum|record)\\s+\\w+[^{]*\\{");
     private static final Pattern CONFIG_KEY = Pattern.compile("configKey\\s*=\\s*(\"[^\"]*\")");
+    private static final Pattern LOAD_DEFAULT =
+        Pattern.compile("@Migrate\\s*\\([^)]*\\bloadDefaultIfAbsent\\s*=\\s*true\\b");
 
     private FieldScanner() {
     }
@@ -84,7 +86,7 @@ final class FieldScanner {
         }
         String name = tokens.get(tokens.size() - 1);
         String type = String.join(" ", tokens.subList(0, tokens.size() - 1));
-        out.add(new FieldDecl(name, type, List.copyOf(modifiers), persistKey));
+        out.add(new FieldDecl(name, type, List.copyOf(modifiers), persistKey, LOAD_DEFAULT.matcher(raw).find()));
     }
 
     private static String persistKey(final JavaText text, final String raw) {

@@ -1,9 +1,11 @@
 package org.lptem.knime.check;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a node factory's source says about its settings and ports: the settings keys its NodeParameters class
@@ -14,9 +16,11 @@ import java.util.Optional;
  * @param enumValues settings key to the allowed constants, for enum fields
  * @param inPorts data input ports (the flow variable port 0 not counted)
  * @param outPorts data output ports
+ * @param keysWithDefault the keys KNIME may find absent (settings saved before their field existed) and then loads
+ *            with the field's default ({@code @Migrate(loadDefaultIfAbsent = true)})
  */
 public record NodeModelInfo(Map<String, String> keys, Map<String, List<String>> enumValues, int inPorts,
-    int outPorts) {
+    int outPorts, Set<String> keysWithDefault) {
 
     private static final Map<String, String> ENTRY_TYPES = Map.ofEntries(Map.entry("int", "xint"),
         Map.entry("Integer", "xint"), Map.entry("long", "xlong"), Map.entry("Long", "xlong"),
@@ -36,6 +40,7 @@ public record NodeModelInfo(Map<String, String> keys, Map<String, List<String>> 
         List<String> params = f.classArguments("parametersClass");
         Map<String, String> keys = new LinkedHashMap<>();
         Map<String, List<String>> enums = new LinkedHashMap<>();
+        Set<String> withDefault = new LinkedHashSet<>();
         if (!params.isEmpty()) {
             String qualified = qualify(f, params.get(0));
             Optional<JavaSource> p = plugin.sourceOf(qualified);
@@ -57,9 +62,15 @@ public record NodeModelInfo(Map<String, String> keys, Map<String, List<String>> 
                 if (field.isOptional()) {
                     keys.put(key + "_is_present", "xboolean");
                 }
+                if (field.loadsDefaultIfAbsent()) {
+                    withDefault.add(key);
+                    if (field.isOptional()) {
+                        withDefault.add(key + "_is_present");
+                    }
+                }
             }
         }
-        return Optional.of(new NodeModelInfo(keys, enums, in, out));
+        return Optional.of(new NodeModelInfo(keys, enums, in, out, withDefault));
     }
 
     private static String qualify(final JavaSource source, final String name) {

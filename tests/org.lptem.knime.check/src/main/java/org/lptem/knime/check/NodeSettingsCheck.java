@@ -28,7 +28,9 @@ final class NodeSettingsCheck {
         for (Map.Entry<String, String> expected : info.keys().entrySet()) {
             String key = expected.getKey();
             if (!present.containsKey(key)) {
-                problems.add(where + "model key '" + key + "' is missing; KNIME would fail to load the settings");
+                if (!info.keysWithDefault().contains(key)) {
+                    problems.add(where + "model key '" + key + "' is missing; KNIME would fail to load the settings");
+                }
                 continue;
             }
             String type = entryType(model, key);

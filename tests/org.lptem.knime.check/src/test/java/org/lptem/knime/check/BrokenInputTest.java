@@ -126,7 +126,8 @@ class BrokenInputTest {
         String detector = "Particle Detector (#2)/settings.xml";
         String text = replaced(wf.get(detector), "<entry key=\"backgroundSigmaPx\" type=\"xdouble\"",
             "<entry key=\"backgroundSigmaPx\" type=\"xint\"");
-        wf.put(detector, replaced(text, "value=\"OTSU\"", "value=\"OTSUX\""));
+        wf.put(detector, replaced(text, "<entry key=\"threshold\" type=\"xstring\" value=\"TRIANGLE\"",
+            "<entry key=\"threshold\" type=\"xstring\" value=\"OTSUX\""));
         List<String> problems = WorkflowChecks.check(WorkflowFiles.of("broken", wf), PLUGIN);
         assertProblem(problems, "'backgroundSigmaPx' is saved as xint");
         assertProblem(problems, "'OTSUX' is not one of");
@@ -170,6 +171,43 @@ class BrokenInputTest {
         wf.put(reader, replaced(wf.get(reader), "value=\"video_file\"", "value=\"movie_path\""));
         assertProblem(WorkflowChecks.check(WorkflowFiles.of("broken", wf), PLUGIN),
             "uses variable 'movie_path', which is not a workflow variable");
+    }
+
+    /** The linker and MSD settings as saved before the LAP options and fits were added (new keys removed). */
+    private static Map<String, String> exampleWithoutAddedKeys() {
+        Map<String, String> wf = example();
+        String linker = "Particle Linker (#3)/settings.xml";
+        String msd = "MSD Analysis (#4)/settings.xml";
+        wf.put(linker, withoutEntries(wf.get(linker), "gapMaxDistancePx", "alternativeCostPx2", "merging",
+            "splitting", "subtractDrift", "maxDriftPx", "kalmanMeasurementSigmaPx", "kalmanAccelerationSigmaPx"));
+        wf.put(msd, withoutEntries(wf.get(msd), "minTrackLength", "localisation", "fixedSigmaPx", "exposureFraction",
+            "bootstrapReplicates", "confidenceLevel", "seed"));
+        return wf;
+    }
+
+    private static String withoutEntries(final String settings, final String... keys) {
+        String out = settings;
+        for (String key : keys) {
+            Matcher m = Pattern.compile("\\n\\s*<entry key=\"" + Pattern.quote(key) + "\"[^>]*/>").matcher(out);
+            assertTrue(m.find(), "test setup: no entry " + key);
+            out = m.replaceFirst("");
+        }
+        return out;
+    }
+
+    @Test
+    void workflowSavedBeforeKeysWereAddedStillLoads() {
+        assertEquals(List.of(), WorkflowChecks.check(WorkflowFiles.of("old", exampleWithoutAddedKeys()), PLUGIN));
+    }
+
+    @Test
+    void addedFieldWithoutLoadDefaultBreaksOldWorkflows() {
+        String path = "org/lptem/knime/link/ParticleLinkerParameters.java";
+        String src = replaced(read(PLUGIN.dir().resolve("src").resolve(path)),
+            "@Migrate(loadDefaultIfAbsent = true)\n    double gapMaxDistancePx", "double gapMaxDistancePx");
+        List<String> problems =
+            WorkflowChecks.check(WorkflowFiles.of("old", exampleWithoutAddedKeys()), PLUGIN.withSource(path, src));
+        assertProblem(problems, "model key 'gapMaxDistancePx' is missing");
     }
 
     @Test

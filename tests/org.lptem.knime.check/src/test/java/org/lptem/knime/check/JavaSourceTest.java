@@ -35,6 +35,9 @@ class JavaSourceTest {
             Optional<Double> scale = Optional.empty();
             @Persist(configKey = "legacy_key")
             String renamed = "}";
+            @Migrate(loadDefaultIfAbsent = true)
+            @Widget(title = "added later", description = "d")
+            boolean added;
             Mode mode = Mode.ONE;
             private int hidden;
             java.util.function.Supplier<String> lazy = () -> { return "x"; };
@@ -49,13 +52,15 @@ class JavaSourceTest {
     @Test
     void fieldsSkipCommentsLiteralsNestedTypesAndMethods() {
         List<FieldDecl> fields = new JavaSource(PARAMS).fields();
-        assertEquals(List.of("CONSTANT", "sigma", "sizes", "scale", "renamed", "mode", "hidden", "lazy"),
+        assertEquals(List.of("CONSTANT", "sigma", "sizes", "scale", "renamed", "added", "mode", "hidden", "lazy"),
             fields.stream().map(FieldDecl::name).toList());
         FieldDecl constant = fields.get(0);
         assertEquals(true, constant.isStatic());
         assertEquals(true, fields.get(3).isOptional());
         assertEquals("legacy_key", fields.get(4).persistKey());
-        assertEquals(true, fields.get(6).isPrivate());
+        assertEquals(true, fields.get(5).loadsDefaultIfAbsent());
+        assertEquals(false, fields.get(4).loadsDefaultIfAbsent());
+        assertEquals(true, fields.get(7).isPrivate());
     }
 
     @Test
@@ -92,6 +97,8 @@ class JavaSourceTest {
         assertEquals("org.knime.core.ui", ManifestChecks.knimeBundleOf("org.knime.core.ui.util"));
         assertEquals("org.knime.core", ManifestChecks.knimeBundleOf("org.knime.core.node.port"));
         assertEquals("org.knime.core.ui", ManifestChecks.knimeBundleOf("org.knime.node.parameters.layout"));
+        assertEquals("org.knime.core", ManifestChecks.knimeBundleOf("org.knime.core.node.port.image"));
+        assertEquals("org.knime.core", ManifestChecks.knimeBundleOf("org.knime.core.data.image.png"));
         assertEquals(null, ManifestChecks.knimeBundleOf("org.knime.base.node"));
     }
 }

@@ -25,11 +25,15 @@ class KnimeLayerTest {
     }
 
     @Test
-    void pluginXmlRegistersTheFourNodesAndTheVideoPort() {
+    void pluginXmlRegistersTheNodesTheirCategoriesAndTheVideoPort() {
         PluginXml xml = PluginXml.parse(PLUGIN.pluginXml());
-        assertEquals(4, xml.nodes().size(), xml.factoryClasses().toString());
+        assertEquals(10, xml.nodes().size(), xml.factoryClasses().toString());
         assertEquals(1, xml.portTypes().size());
-        assertTrue(xml.categories().stream().anyMatch(c -> c.fullPath().equals("/community/lptem")));
+        for (String category : List.of("", "/io", "/segmentation", "/tracking", "/statistics", "/simulation",
+            "/evaluation")) {
+            assertTrue(xml.categories().stream().anyMatch(c -> c.fullPath().equals("/community/lptem" + category)),
+                "no category /community/lptem" + category);
+        }
     }
 
     @Test

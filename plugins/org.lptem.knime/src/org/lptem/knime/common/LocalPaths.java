@@ -1,4 +1,4 @@
-package org.lptem.knime.reader;
+package org.lptem.knime.common;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -10,16 +10,17 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.util.FileUtil;
 
 /**
- * Turns the Video Reader's file setting into a local path. Besides plain paths it accepts {@code file:} URLs and
- * KNIME URLs such as {@code knime://knime.workflow/data/movie.tif}, so a workflow can ship next to its data and still
- * run after being moved. Resolution needs the running workflow's context, so it happens in the reader; downstream
- * nodes only ever see the resolved absolute path.
+ * Turns a file or folder setting (the Video Reader's video, the Video Simulator's output folder) into a local path.
+ * Besides plain paths it accepts {@code file:} URLs and KNIME URLs such as
+ * {@code knime://knime.workflow/data/movie.tif}, so a workflow can ship next to its data and still run after being
+ * moved. Resolution needs the running workflow's context, so it happens in the node that owns the setting;
+ * downstream nodes only ever see the resolved absolute path. The target need not exist yet.
  */
-final class LocalPaths {
+public final class LocalPaths {
     private LocalPaths() {
     }
 
-    static String resolve(final String setting) throws InvalidSettingsException {
+    public static String resolve(final String setting) throws InvalidSettingsException {
         String s = setting.trim();
         String lower = s.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("knime:") && !lower.startsWith("file:")) {
