@@ -1,21 +1,19 @@
 package org.lptem.segment;
 
-import org.lptem.core.image.GaussianBlur;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
-import org.lptem.core.Detection;
 import org.lptem.core.Frame;
 import org.lptem.core.Progress;
 import org.lptem.core.Video;
 
 /**
- * Threshold-based particle detector for bright-field LPTEM frames: background flattening, smoothing, automatic
- * threshold, 8-connected components, moment-based region properties, size and score filters.
+ * The classical particle segmenters for bright-field LPTEM frames. With {@link DetectorSettings} alone: background
+ * flattening, smoothing, automatic threshold, 8-connected components, moment-based region properties, size and score
+ * filters. With {@link ClassicalSettings}: the whole family (rolling ball, median, hysteresis and local thresholds,
+ * watershed splitting) and the matched-filter blob pipeline for per-pixel SNR near 1.
  *
  * <p>Stateless and thread-safe: each call works on its own buffers.
  */
-public final class ClassicalDetector {
+public final class ClassicalDetector implements Segmenter {
     /**
      * Contrast-to-noise ratio at which the score is 0.5, and the width of the logistic step. Both are measured on
      * the image that was thresholded (flattened and smoothed), whose noise the smoothing has already reduced. On
@@ -25,16 +23,27 @@ public final class ClassicalDetector {
     static final double HALF_SCORE_CNR = 3.5;
     static final double SCORE_STEP_CNR = 0.5;
 
-    private final DetectorSettings settings;
+    private final ClassicalSettings settings;
+    private final Segmenter pipeline;
 
     public ClassicalDetector(DetectorSettings settings) {
+        this(settings == null ? null : ClassicalSettings.of(settings));
+    }
+
+    public ClassicalDetector(ClassicalSettings settings) {
         if (settings == null) {
             throw new IllegalArgumentException("settings must not be null");
         }
         this.settings = settings;
+        this.pipeline = settings.foreground() == ClassicalSettings.Foreground.BLOB ? new BlobPipeline(settings)
+                : new ThresholdPipeline(settings);
     }
 
     public DetectorSettings settings() {
+        return settings.detector();
+    }
+
+    public ClassicalSettings classicalSettings() {
         return settings;
     }
 
@@ -43,41 +52,12 @@ public final class ClassicalDetector {
      * raster order of their first pixel (top to bottom, then left to right), after the filters.
      */
     public Segmentation detect(Frame frame, int frameIndex) {
-        int width = frame.width();
-        int height = frame.height();
-        float[] raw = frame.toFloat();
-        float[] flat = BackgroundFlattening.flatten(raw, width, height, settings.backgroundSigmaPx());
-        float[] smooth = GaussianBlur.blur(flat, width, height, settings.smoothingSigmaPx());
-        Polarity polarity = settings.polarity();
-        double threshold = settings.threshold().apply(Histogram.of(smooth, Histogram.DEFAULT_BINS), polarity);
-        boolean[] foreground = new boolean[smooth.length];
-        for (int i = 0; i < smooth.length; i++) {
-            foreground[i] = polarity.isForeground(smooth[i], threshold);
-        }
-        int[] labels = new int[raw.length];
-        int count = ConnectedComponents.label(foreground, width, height, labels);
+        return pipeline.segment(frame, frameIndex);
+    }
 
-        RegionMoments moments = RegionMoments.measure(labels, count, width, raw);
-        double[] smoothMeans = RegionMoments.regionMeans(labels, count, smooth);
-        NoiseEstimate noise = NoiseEstimate.of(smooth);
-        int[] renumbered = new int[count + 1];
-        List<Detection> detections = new ArrayList<>();
-        for (int l = 1; l <= count; l++) {
-            long area = moments.area(l);
-            if (area < settings.minAreaPx() || area > settings.maxAreaPx()) {
-                continue;
-            }
-            double score = score(polarity.contrast(smoothMeans[l], noise.level()), noise.sigma());
-            if (score < settings.minScore()) {
-                continue;
-            }
-            renumbered[l] = detections.size() + 1;
-            detections.add(moments.toDetection(l, frameIndex, score, renumbered[l]));
-        }
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = renumbered[labels[i]];
-        }
-        return new Segmentation(frameIndex, width, height, labels, detections);
+    @Override
+    public Segmentation segment(Frame frame, int frameIndex) {
+        return pipeline.segment(frame, frameIndex);
     }
 
     /**
@@ -104,13 +84,12 @@ public final class ClassicalDetector {
      */
     public static void detectAll(Video video, DetectorSettings settings, Progress progress,
             Consumer<Segmentation> sink) {
-        ClassicalDetector detector = new ClassicalDetector(settings);
-        int frames = video.frameCount();
-        for (int i = 0; i < frames; i++) {
-            progress.checkCanceled();
-            progress.report((double) i / frames, "detecting frame " + (i + 1) + "/" + frames);
-            sink.accept(detector.detect(video.frame(i), i));
-        }
-        progress.report(1, "detected " + frames + " frames");
+        new ClassicalDetector(settings).segmentAll(video, progress, sink);
+    }
+
+    /** As {@link #detectAll(Video, DetectorSettings, Progress, Consumer)} with every classical option. */
+    public static void detectAll(Video video, ClassicalSettings settings, Progress progress,
+            Consumer<Segmentation> sink) {
+        new ClassicalDetector(settings).segmentAll(video, progress, sink);
     }
 }

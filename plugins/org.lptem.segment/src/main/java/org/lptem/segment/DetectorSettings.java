@@ -67,4 +67,12 @@ public record DetectorSettings(double backgroundSigmaPx, double smoothingSigmaPx
         return new DetectorSettings(backgroundSigmaPx, smoothingSigmaPx, threshold, polarity, minAreaPx, maxAreaPx,
                 score);
     }
+
+    public DetectorSettings withBackgroundSigma(double px) {
+        return new DetectorSettings(px, smoothingSigmaPx, threshold, polarity, minAreaPx, maxAreaPx, minScore);
+    }
+
+    public DetectorSettings withSmoothing(double sigmaPx) {
+        return new DetectorSettings(backgroundSigmaPx, sigmaPx, threshold, polarity, minAreaPx, maxAreaPx, minScore);
+    }
 }

@@ -11,7 +11,12 @@ record NoiseEstimate(double level, double sigma) {
     static final int MAX_SAMPLES = 1 << 16;
 
     static NoiseEstimate of(float[] image) {
-        int stride = Math.max(1, (image.length + MAX_SAMPLES - 1) / MAX_SAMPLES);
+        return of(image, MAX_SAMPLES);
+    }
+
+    /** From a regular subsample of at most about {@code maxSamples} pixels; fewer samples sort faster. */
+    static NoiseEstimate of(float[] image, int maxSamples) {
+        int stride = Math.max(1, (image.length + maxSamples - 1) / maxSamples);
         float[] sample = new float[(image.length + stride - 1) / stride];
         int n = 0;
         for (int i = 0; i < image.length; i += stride) {

@@ -3,7 +3,8 @@ package org.lptem.segment;
 import org.lptem.core.Detection;
 
 /**
- * Shape and intensity of labelled regions from their raw moments, in one pass over a label image. Coordinates have
+ * Shape, extent and intensity of labelled regions from their raw moments and bounding boxes, in one pass over a
+ * label image. Coordinates have
  * their origin at the centre of the top-left pixel, x to the right and y down.
  */
 public final class RegionMoments {
@@ -15,6 +16,10 @@ public final class RegionMoments {
     private final double[] sumYY;
     private final double[] sumXY;
     private final double[] sumIntensity;
+    private final int[] minX;
+    private final int[] minY;
+    private final int[] maxX;
+    private final int[] maxY;
 
     private RegionMoments(int count) {
         this.count = count;
@@ -25,14 +30,22 @@ public final class RegionMoments {
         sumYY = new double[count + 1];
         sumXY = new double[count + 1];
         sumIntensity = new double[count + 1];
+        minX = new int[count + 1];
+        minY = new int[count + 1];
+        maxX = new int[count + 1];
+        maxY = new int[count + 1];
+        java.util.Arrays.fill(minX, Integer.MAX_VALUE);
+        java.util.Arrays.fill(minY, Integer.MAX_VALUE);
+        java.util.Arrays.fill(maxX, -1);
+        java.util.Arrays.fill(maxY, -1);
     }
 
     /**
      * @param labels row-major label image, 0 = background, regions 1..count
-     * @param intensity row-major image whose mean per region {@link #meanIntensity(int)} reports
+     * @param intensity row-major image whose mean per region {@link #meanIntensity(int)} reports, or null for none
      */
     public static RegionMoments measure(int[] labels, int count, int width, float[] intensity) {
-        if (width <= 0 || labels.length % width != 0 || intensity.length != labels.length) {
+        if (width <= 0 || labels.length % width != 0 || (intensity != null && intensity.length != labels.length)) {
             throw new IllegalArgumentException("labels (" + labels.length + " px), intensities ("
                     + intensity.length + " px) and width " + width + " do not describe one image");
         }
@@ -45,17 +58,28 @@ public final class RegionMoments {
             if (l < 0 || l > count) {
                 throw new IllegalArgumentException("label " + l + " at pixel " + i + " is outside 1.." + count);
             }
-            double x = i % width;
-            double y = i / width;
+            int col = i % width;
+            int row = i / width;
+            double x = col;
+            double y = row;
+            m.minX[l] = Math.min(m.minX[l], col);
+            m.maxX[l] = Math.max(m.maxX[l], col);
+            m.minY[l] = Math.min(m.minY[l], row);
+            m.maxY[l] = Math.max(m.maxY[l], row);
             m.area[l]++;
             m.sumX[l] += x;
             m.sumY[l] += y;
             m.sumXX[l] += x * x;
             m.sumYY[l] += y * y;
             m.sumXY[l] += x * y;
-            m.sumIntensity[l] += intensity[i];
+            m.sumIntensity[l] += intensity == null ? Double.NaN : intensity[i];
         }
         return m;
+    }
+
+    /** Shapes only: as {@link #measure(int[], int, int, float[])} with every mean intensity NaN. */
+    public static RegionMoments measure(int[] labels, int count, int width) {
+        return measure(labels, count, width, null);
     }
 
     /** Mean of {@code image} over each region, indexed by label (index 0 unused; NaN for an empty label). */
@@ -83,6 +107,26 @@ public final class RegionMoments {
     /** Number of pixels of region {@code label}. */
     public long area(int label) {
         return area[label];
+    }
+
+    /** Left column of the region's bounding box (inclusive); Integer.MAX_VALUE for an empty label. */
+    public int minX(int label) {
+        return minX[label];
+    }
+
+    /** Top row of the bounding box (inclusive); Integer.MAX_VALUE for an empty label. */
+    public int minY(int label) {
+        return minY[label];
+    }
+
+    /** Right column of the bounding box (inclusive); -1 for an empty label. */
+    public int maxX(int label) {
+        return maxX[label];
+    }
+
+    /** Bottom row of the bounding box (inclusive); -1 for an empty label. */
+    public int maxY(int label) {
+        return maxY[label];
     }
 
     public double centroidX(int label) {
@@ -134,7 +178,12 @@ public final class RegionMoments {
 
     /** The region as a detection of frame {@code frame} carrying label {@code outputLabel}. */
     public Detection toDetection(int label, int frame, double score, int outputLabel) {
-        return new Detection(frame, centroidX(label), centroidY(label), area(label), orientationDeg(label),
+        return toDetection(label, frame, score, outputLabel, 0, 0);
+    }
+
+    /** As {@link #toDetection(int, int, double, int)} for labels measured in a window whose origin is (x0, y0). */
+    public Detection toDetection(int label, int frame, double score, int outputLabel, int x0, int y0) {
+        return new Detection(frame, centroidX(label) + x0, centroidY(label) + y0, area(label), orientationDeg(label),
                 majorAxis(label), minorAxis(label), meanIntensity(label), score, outputLabel);
     }
 }

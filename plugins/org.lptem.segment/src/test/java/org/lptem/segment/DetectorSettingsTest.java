@@ -40,4 +40,14 @@ class DetectorSettingsTest {
         assertTrue(message(() -> DetectorSettings.defaults().withThreshold(null)).contains("threshold"));
         assertTrue(message(() -> DetectorSettings.defaults().withPolarity(null)).contains("polarity"));
     }
+
+    @Test
+    void withersChangeOneValue() {
+        DetectorSettings d = DetectorSettings.defaults();
+        assertEquals(new DetectorSettings(40, 1.5, ThresholdMethod.TRIANGLE, Polarity.DARK, 10,
+                Double.POSITIVE_INFINITY, 0.5), d.withBackgroundSigma(40));
+        assertEquals(new DetectorSettings(25, 0.7, ThresholdMethod.TRIANGLE, Polarity.DARK, 10,
+                Double.POSITIVE_INFINITY, 0.5), d.withSmoothing(0.7));
+        assertEquals("smoothing sigma must be >= 0, got -1.0", message(() -> d.withSmoothing(-1)));
+    }
 }
