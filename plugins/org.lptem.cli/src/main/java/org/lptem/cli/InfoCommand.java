@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Print frames, width, height, pixel type, calibration and format of a video.")
 final class InfoCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "TIFF stack or folder of numbered frames.")
+    @Parameters(paramLabel = "FILE", description = "Video: TIFF, Gatan DM3/DM4 or In-Situ capture folder, MRC/MRCS, "
+            + "TIA SER, Velox EMD, AVI, MP4, or a folder of numbered PNG/JPEG/TIFF frames (detected by content).")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lptem", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Liquid-phase TEM nanoparticle tracking: read a video, detect particles, link them into "
                 + "tracks and compute statistics.",
-        subcommands = {AnalyzeCommand.class, InfoCommand.class, SimulateCommand.class, LinkCommand.class,
+        subcommands = {AnalyzeCommand.class, InfoCommand.class, ConvertCommand.class, SimulateCommand.class, LinkCommand.class,
                 ScoreTrackingCommand.class, BenchTrackingCommand.class, MsdCommand.class, DisplacementsCommand.class,
                 VacfCommand.class, SegmentCommand.class, ScoreSegmentationCommand.class, BenchSegmentationCommand.class,
                 CommandLine.HelpCommand.class},

@@ -9,24 +9,48 @@ import java.util.Locale;
 
 import org.lptem.core.LptemException;
 
-/** Recognises the image files we read by their first bytes, whatever their name says. */
+/** Recognises the files we read by their first bytes, whatever their name says. */
 enum FileKind {
-    TIFF, PNG, JPEG;
+    TIFF("TIFF"), PNG("PNG"), JPEG("JPEG"), DM3("Gatan DM3"), DM4("Gatan DM4"), MRC("MRC"), SER("TIA SER"),
+    HDF5("HDF5"), AVI("AVI"), MP4("MP4/QuickTime");
 
-    /** Bytes needed to tell the formats apart. */
-    private static final int HEAD = 8;
+    /** Bytes needed to tell the formats apart: an MRC header is 1024 bytes and has its label at 208. */
+    private static final int HEAD = 1024;
+
+    private final String label;
+
+    FileKind(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    /** True for the single-image kinds a folder of frames may hold. */
+    boolean isImage() {
+        return this == TIFF || this == PNG || this == JPEG;
+    }
 
     static FileKind of(Path file) {
         byte[] head = head(file);
-        FileKind kind = of(head);
+        long length;
+        try {
+            length = Files.size(file);
+        } catch (IOException e) {
+            throw LptemException.inFile(file, "cannot read: " + e.getMessage(), e);
+        }
+        FileKind kind = of(head, length);
         if (kind == null) {
             throw LptemException.inFile(file, "not a supported video (starts with bytes " + hex(head) + hint(head)
-                    + "; expected TIFF, a PNG or JPEG image, or a folder of numbered frames)");
+                    + "; expected TIFF, Gatan DM3/DM4, MRC, TIA SER, Velox EMD, AVI, MP4, a PNG or JPEG image, "
+                    + "or a folder of numbered frames)");
         }
         return kind;
     }
 
-    static FileKind of(byte[] h) {
+    /** The kind of a file starting with {@code h} and {@code length} bytes long, or null. */
+    static FileKind of(byte[] h, long length) {
         if (h.length < 4 && isTiffPrefix(h)) {
             return TIFF; // too short, which the TIFF reader reports as a truncated header
         }
@@ -40,7 +64,36 @@ enum FileKind {
         if (h.length >= 3 && (h[0] & 0xFF) == 0xFF && (h[1] & 0xFF) == 0xD8 && (h[2] & 0xFF) == 0xFF) {
             return JPEG;
         }
+        if (MrcFile.looksLike(h, length)) {
+            return MRC; // before DM: a big-endian MRC of width 3 or 4 starts like a DM file
+        }
+        if (h.length >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 0 && (h[3] == 3 || h[3] == 4)) {
+            return h[3] == 3 ? DM3 : DM4;
+        }
+        if (h.length >= 4 && h[0] == 'I' && h[1] == 'I' && (h[2] & 0xFF) == 0x97 && h[3] == 0x01) {
+            return SER;
+        }
+        if (h.length >= 8 && (h[0] & 0xFF) == 0x89 && h[1] == 'H' && h[2] == 'D' && h[3] == 'F' && h[4] == '\r'
+                && h[5] == '\n' && h[6] == 0x1A && h[7] == '\n') {
+            return HDF5;
+        }
+        if (h.length >= 12 && ascii(h, 0, "RIFF") && (ascii(h, 8, "AVI ") || ascii(h, 8, "AVIX"))) {
+            return AVI;
+        }
+        if (h.length >= 8 && (ascii(h, 4, "ftyp") || ascii(h, 4, "moov") || ascii(h, 4, "mdat")
+                || ascii(h, 4, "wide") || ascii(h, 4, "free"))) {
+            return MP4;
+        }
         return null;
+    }
+
+    private static boolean ascii(byte[] h, int at, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (h[at + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isTiffPrefix(byte[] h) {
@@ -78,11 +131,11 @@ enum FileKind {
         if (h.length >= 2 && h[0] == 'P' && h[1] == 'K') {
             return ", a ZIP archive";
         }
-        if (h.length >= 4 && (h[0] & 0xFF) == 0x89 && h[1] == 'H' && h[2] == 'D' && h[3] == 'F') {
-            return ", an HDF5 file such as Velox .emd or Gatan .dm5";
+        if (h.length >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 0 && h[3] == 2) {
+            return ", a Gatan DM2 file: save it as DM4 or TIFF";
         }
-        if (h.length >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 0 && (h[3] == 3 || h[3] == 4)) {
-            return ", a Gatan DM" + h[3] + " file: export it as TIFF";
+        if (h.length >= 3 && h[0] == 'G' && h[1] == 'I' && h[2] == 'F') {
+            return ", a GIF image: export the frames as PNG";
         }
         return "";
     }

@@ -33,7 +33,7 @@ final class ImageFile {
     }
 
     static Header header(Path file, int frame) {
-        FileKind kind = FileKind.of(file);
+        FileKind kind = imageKind(file, frame);
         if (kind == FileKind.TIFF) {
             try (TiffVideo tiff = singlePage(file, frame)) {
                 return new Header(tiff.width(), tiff.height(), tiff.pixelType(), tiff.calibration());
@@ -58,7 +58,7 @@ final class ImageFile {
     }
 
     static Frame read(Path file, int frame, PixelType type) {
-        FileKind kind = FileKind.of(file);
+        FileKind kind = imageKind(file, frame);
         if (kind == FileKind.TIFF) {
             try (TiffVideo tiff = singlePage(file, frame)) {
                 return tiff.frame(0);
@@ -75,6 +75,15 @@ final class ImageFile {
             }
             return ImageFrames.toFrame(image, type, false);
         });
+    }
+
+    private static FileKind imageKind(Path file, int frame) {
+        FileKind kind = FileKind.of(file);
+        if (!kind.isImage()) {
+            throw new LptemException(file.toString(), frame, "is a " + kind.label() + " file, not a PNG, JPEG or TIFF "
+                    + "image; open it on its own rather than in a folder of frames", null);
+        }
+        return kind;
     }
 
     private static TiffVideo singlePage(Path file, int frame) {

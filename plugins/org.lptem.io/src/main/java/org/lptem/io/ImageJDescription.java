@@ -83,16 +83,21 @@ final class ImageJDescription {
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();
         }
-        String tunit = values.getOrDefault("tunit", "sec").replace("\\u00B5", "\u00B5").toLowerCase(Locale.ROOT);
-        double scale = switch (tunit) {
+        double scale = timeUnitInSeconds(values.getOrDefault("tunit", "sec"));
+        double seconds = interval * scale;
+        return seconds > 0 && Double.isFinite(seconds) ? OptionalDouble.of(seconds) : OptionalDouble.empty();
+    }
+
+    /** Seconds per time unit (ImageJ's and microscope software's spellings), or NaN when unknown. */
+    static double timeUnitInSeconds(String unit) {
+        String u = unit.replace("\\u00B5", "\u00B5").trim().toLowerCase(Locale.ROOT);
+        return switch (u) {
             case "s", "sec", "second", "seconds" -> 1;
             case "ms", "msec", "millisecond", "milliseconds" -> 1e-3;
-            case "us", "\u00B5s", "microsecond", "microseconds" -> 1e-6;
+            case "us", "\u00B5s", "\u03BCs", "microsecond", "microseconds" -> 1e-6;
             case "ns", "nanosecond", "nanoseconds" -> 1e-9;
             case "min", "minute", "minutes" -> 60;
             default -> Double.NaN;
         };
-        double seconds = interval * scale;
-        return seconds > 0 && Double.isFinite(seconds) ? OptionalDouble.of(seconds) : OptionalDouble.empty();
     }
 }

@@ -21,15 +21,30 @@ final class SampleCodec {
             return luminance(data, order, width, height, samplesPerPixel, bytesPerSample, type);
         }
         byte[] grey = samplesPerPixel == 1 ? data : firstSample(data, width * height, samplesPerPixel, bytesPerSample);
+        if (type == PixelType.UINT8) {
+            return Frame.ofBytes(width, height, grey); // no copy: the array is the frame's
+        }
+        return grey(ByteBuffer.wrap(grey).order(order), width, height, bytesPerSample, type);
+    }
+
+    /**
+     * Decodes one sample per pixel from {@code buf} (from its position, in its byte order) into a new frame of
+     * {@code type}; 8-bit samples decoded to a 16-bit type are signed and widen with their sign.
+     */
+    static Frame grey(ByteBuffer buf, int width, int height, int bytesPerSample, PixelType type) {
         int n = width * height;
-        ByteBuffer buf = ByteBuffer.wrap(grey).order(order);
         return switch (type) {
-            case UINT8 -> Frame.ofBytes(width, height, grey);
+            case UINT8 -> {
+                byte[] b = new byte[n];
+                buf.get(buf.position(), b);
+                yield Frame.ofBytes(width, height, b);
+            }
             case INT16, UINT16 -> {
                 short[] s = new short[n];
                 if (bytesPerSample == 1) {
+                    int p = buf.position();
                     for (int i = 0; i < n; i++) {
-                        s[i] = grey[i]; // signed 8-bit, widened with its sign
+                        s[i] = buf.get(p + i); // signed 8-bit, widened with its sign
                     }
                 } else {
                     buf.asShortBuffer().get(s);

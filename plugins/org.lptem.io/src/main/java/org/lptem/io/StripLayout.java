@@ -53,6 +53,16 @@ final class StripLayout {
         return rows * rowBytes;
     }
 
+    /** Where the page's pixels start if its strips follow each other without gaps, else -1. */
+    long contiguousStart() {
+        for (int k = 1; k < count(); k++) {
+            if (offsets[k] != offsets[k - 1] + length(k - 1)) {
+                return -1;
+            }
+        }
+        return offsets[0];
+    }
+
     /** Reads the whole page into one array, strip after strip. */
     byte[] read(TiffInput in, int frame) {
         byte[] data = new byte[(int) ((long) height * rowBytes)];

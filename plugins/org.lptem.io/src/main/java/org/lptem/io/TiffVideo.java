@@ -135,13 +135,7 @@ final class TiffVideo implements Video {
 
     /** Start of the page's pixels if its strips follow each other without gaps, else -1. */
     private static long contiguousStripStart(TiffInput in, Ifd ifd, PageFormat format, int frame) {
-        StripLayout strips = StripLayout.of(in, ifd, format, frame);
-        for (int k = 1; k < strips.count(); k++) {
-            if (strips.offset(k) != strips.offset(k - 1) + strips.length(k - 1)) {
-                return -1;
-            }
-        }
-        return strips.offset(0);
+        return StripLayout.of(in, ifd, format, frame).contiguousStart();
     }
 
     private static TiffVideo walkChain(TiffInput in, Ifd first, PageFormat format, PixelType type,
@@ -203,9 +197,7 @@ final class TiffVideo implements Video {
     public Frame frame(int index) {
         checkIndex(index);
         if (contiguousStart >= 0) {
-            byte[] data = new byte[(int) format.frameBytes()];
-            in.readFully(contiguousStart + index * format.frameBytes(), data, 0, data.length, index, "pixel data");
-            return decode(data);
+            return decodeRun(contiguousStart + index * format.frameBytes(), index);
         }
         int chainIndex = frameToChain == null ? index : frameToChain[index];
         Ifd ifd = Ifd.read(in, chainOffsets[chainIndex], index);
@@ -214,9 +206,23 @@ final class TiffVideo implements Video {
             throw in.error(index, "is " + f.describe() + " but frame 0 is " + format.describe());
         }
         if (f.isPlainStrips()) {
-            return decode(StripLayout.of(in, ifd, f, index).read(in, index));
+            StripLayout strips = StripLayout.of(in, ifd, f, index);
+            long start = strips.contiguousStart();
+            return start >= 0 ? decodeRun(start, index) : decode(strips.read(in, index));
         }
         return delegate(index).read(chainIndex, index, f, type);
+    }
+
+    /** Decodes a page whose pixels lie in one run from {@code start}; grey pages straight from the file. */
+    private Frame decodeRun(long start, int index) {
+        int bytes = (int) format.frameBytes();
+        if (format.samplesPerPixel() == 1 && !format.isRgb()) {
+            return in.decode(start, bytes, in.order(), index, "pixel data",
+                    b -> SampleCodec.grey(b, format.width(), format.height(), format.bytesPerSample(), type));
+        }
+        byte[] data = new byte[bytes];
+        in.readFully(start, data, 0, bytes, index, "pixel data");
+        return decode(data);
     }
 
     private Frame decode(byte[] data) {

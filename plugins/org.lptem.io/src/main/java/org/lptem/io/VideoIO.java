@@ -9,8 +9,10 @@ import org.lptem.core.Video;
 import org.lptem.core.VideoView;
 
 /**
- * Opens videos from disk. The format comes from the file's content, never its name: TIFF and BigTIFF stacks, a
- * single PNG or JPEG image, or a folder of numbered PNG/JPEG/TIFF frames. Frames are decoded on demand.
+ * Opens videos from disk. The format comes from the file's content, never its name: TIFF and BigTIFF stacks, Gatan
+ * DM3/DM4 images and stacks, MRC/MRCS, TIA SER (with its .emi), Velox EMD, AVI and MP4 exports, a single PNG or JPEG
+ * image, a folder of numbered PNG/JPEG/TIFF frames, or a Gatan In-Situ capture folder (one DM4 per frame). Frames
+ * are decoded on demand.
  */
 public final class VideoIO {
     private VideoIO() {
@@ -32,11 +34,17 @@ public final class VideoIO {
         }
         Video video;
         if (Files.isDirectory(path)) {
-            video = ImageFolderVideo.open(path);
+            video = InSituVideo.isCaptureTree(path) ? InSituVideo.open(path) : ImageFolderVideo.open(path);
         } else {
             video = switch (FileKind.of(path)) {
                 case TIFF -> TiffVideo.open(path);
                 case PNG, JPEG -> ImageFolderVideo.single(path);
+                case DM3, DM4 -> DmImage.open(path);
+                case MRC -> MrcFile.open(path);
+                case SER -> SerFile.open(path);
+                case HDF5 -> EmdFile.open(path);
+                case AVI -> AviFile.open(path);
+                case MP4 -> Mp4File.open(path);
             };
         }
         if (!override.hasPixelSize() && !override.hasFrameInterval()) {

@@ -38,7 +38,7 @@ class BadInputTest {
         return fail("expected an LptemException for " + path);
     }
 
-    private static void assertMentions(String message, String... parts) {
+    static void assertMentions(String message, String... parts) {
         for (String p : parts) {
             assertTrue(message.contains(p), "message lacks \"" + p + "\": " + message);
         }

@@ -1,39 +1,23 @@
 package org.lptem.io;
 
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lptem.core.Calibration;
-import org.lptem.core.LptemException;
 import org.lptem.core.PixelType;
-import org.lptem.core.Video;
 
 /**
- * Random corruption of valid small TIFFs (fixed seed): opening and reading every frame either works or throws an
- * LptemException; never another exception, never OutOfMemoryError, never a hang.
+ * Random corruption of valid small TIFFs (fixed seed, {@link FuzzHarness}): opening and reading every frame either
+ * works or throws an LptemException; never another exception, never OutOfMemoryError, never a hang.
  */
 class TiffFuzzTest {
     @TempDir
     Path dir;
-
-    /** Values that break naive readers: zero, all ones, around the file length, sign bits. */
-    private static int interesting(Random r, int length) {
-        int[] v = {0, -1, length, length - 1, length + 1, 0x7FFFFFFF, 0x80000000, 0xFFFF, 0x10000, 1, 8,
-                r.nextInt()};
-        return v[r.nextInt(v.length)];
-    }
 
     private List<byte[]> seeds() throws Exception {
         List<byte[]> seeds = new ArrayList<>();
@@ -62,64 +46,12 @@ class TiffFuzzTest {
 
     @Test
     void corruptedFilesFailCleanly() throws Exception {
-        List<byte[]> seeds = seeds();
-        // -Dlptem.fuzz.iterations=100000 -Dlptem.fuzz.seed=... for a deeper search than the build's
-        int iterations = Integer.getInteger("lptem.fuzz.iterations", 300);
-        Random random = new Random(Long.getLong("lptem.fuzz.seed", 20261101L));
-        int[] outcomes = new int[2];
-        assertTimeoutPreemptively(Duration.ofSeconds(60 + iterations / 20), () -> {
-            for (int i = 0; i < iterations; i++) {
-                byte[] seed = seeds.get(i % seeds.size());
-                String[] how = new String[1];
-                byte[] data = mutate(seed, random, how);
-                Path f = Files.write(dir.resolve("fuzz.tif"), data);
-                try (Video v = VideoIO.open(f)) {
-                    for (int k = 0; k < v.frameCount(); k++) {
-                        v.frame(k);
-                    }
-                    outcomes[0]++;
-                } catch (LptemException e) {
-                    assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
-                    outcomes[1]++;
-                } catch (Throwable t) {
-                    throw new AssertionError("iteration " + i + " (seed " + i % seeds.size() + ", " + how[0]
-                            + ") threw " + t, t);
-                }
-            }
-        });
-        // both outcomes must occur, or the mutations are not exercising the reader
-        assertTrue(outcomes[0] > 10 && outcomes[1] > 10, Arrays.toString(outcomes));
-    }
-
-    private static byte[] mutate(byte[] seed, Random r, String[] how) {
-        byte[] d = seed.clone();
-        switch (r.nextInt(3)) {
-            case 0 -> {
-                int flips = 1 + r.nextInt(8);
-                for (int j = 0; j < flips; j++) {
-                    d[r.nextInt(d.length)] = (byte) r.nextInt(256);
-                }
-                how[0] = flips + " random bytes";
-            }
-            case 1 -> {
-                int length = r.nextInt(d.length);
-                how[0] = "truncated to " + length;
-                return Arrays.copyOf(d, length);
-            }
-            default -> {
-                // Structure lives at the start (header, first directory) and, for ImageJ stacks, at the end.
-                int region = Math.min(d.length - 4, 256);
-                int pos = r.nextBoolean() ? r.nextInt(region) : d.length - 4 - r.nextInt(region);
-                ByteOrder order = d[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-                int value = interesting(r, d.length);
-                if (r.nextBoolean()) {
-                    ByteBuffer.wrap(d).order(order).putInt(pos, value);
-                } else {
-                    ByteBuffer.wrap(d).order(order).putShort(pos, (short) value);
-                }
-                how[0] = "value " + value + " at " + pos;
-            }
+        List<FuzzHarness.Seed> seeds = new ArrayList<>();
+        int n = 0;
+        for (byte[] seed : seeds()) {
+            ByteOrder order = seed[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            seeds.add(new FuzzHarness.Seed("tiff " + n++, seed, order));
         }
-        return d;
+        FuzzHarness.run(dir, ".tif", seeds, FuzzHarness.iterations(300), 20261101L);
     }
 }
