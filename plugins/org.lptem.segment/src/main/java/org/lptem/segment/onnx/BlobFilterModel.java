@@ -1,5 +1,6 @@
 package org.lptem.segment.onnx;
 
+import org.lptem.ml.onnx.OnnxGraphBuilder;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package org.lptem.segment.onnx;
 
+import org.lptem.ml.onnx.OnnxModel;
 import java.util.Map;
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;

@@ -1,5 +1,8 @@
 package org.lptem.segment.onnx;
 
+import org.lptem.ml.onnx.OnnxGraphBuilder;
+import org.lptem.ml.onnx.OnnxModel;
+import org.lptem.ml.onnx.ExecutionDevice;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.lptem.segment.onnx;
 
+import org.lptem.ml.onnx.OnnxModel;
+import org.lptem.ml.onnx.ExecutionDevice;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;

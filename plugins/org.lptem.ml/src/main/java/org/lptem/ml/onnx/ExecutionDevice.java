@@ -1,4 +1,4 @@
-package org.lptem.segment.onnx;
+package org.lptem.ml.onnx;
 
 /** Where ONNX Runtime runs a model. */
 public enum ExecutionDevice {

@@ -1,4 +1,4 @@
-package org.lptem.segment.onnx;
+package org.lptem.ml.onnx;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;

@@ -1,4 +1,4 @@
-package org.lptem.segment.onnx;
+package org.lptem.ml.onnx;
 
 import com.google.protobuf.CodedOutputStream;
 import java.io.ByteArrayOutputStream;
