@@ -1,15 +1,24 @@
 package org.lptem.ml.onnx;
 
 import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.lptem.core.LptemException;
 
@@ -21,6 +30,47 @@ public final class OnnxModel implements AutoCloseable {
     private final String name;
     private final OrtEnvironment env;
     private final OrtSession session;
+    private long inferenceNanos;
+    private long runs;
+
+    /**
+     * A tensor exchanged with {@link #run(Map, Collection)}: row-major values and a shape. Values travel as floats
+     * whatever the model's element type, because every SAM-style export mixes float tensors with int32 or int64
+     * labels and sizes, and the callers should not depend on which one an exporter picked.
+     */
+    public record Tensor(float[] data, long[] shape) {
+        public Tensor {
+            long count = 1;
+            for (long d : shape) {
+                if (d < 0) {
+                    throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+                }
+                count *= d;
+            }
+            if (count != data.length) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + count
+                        + " values, got " + data.length);
+            }
+        }
+
+        public static Tensor of(float[] data, long... shape) {
+            return new Tensor(data, shape);
+        }
+
+        public static Tensor scalarsOf(long[] shape, float value) {
+            long count = 1;
+            for (long d : shape) {
+                count *= d;
+            }
+            float[] v = new float[Math.toIntExact(count)];
+            Arrays.fill(v, value);
+            return new Tensor(v, shape);
+        }
+
+        public int rank() {
+            return shape.length;
+        }
+    }
 
     private OnnxModel(String name, OrtEnvironment env, OrtSession session) {
         this.name = name;
@@ -85,6 +135,198 @@ public final class OnnxModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new LptemException(name, -1, "cannot read the model's inputs and outputs: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Element types of the inputs (ONNX Runtime's names: FLOAT, INT32, INT64, ...), in the model's order; "OTHER"
+     * for inputs that are not tensors.
+     */
+    public Map<String, String> inputTypes() {
+        try {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (Map.Entry<String, NodeInfo> e : session.getInputInfo().entrySet()) {
+                out.put(e.getKey(), e.getValue().getInfo() instanceof TensorInfo t ? t.type.name() : "OTHER");
+            }
+            return out;
+        } catch (OrtException e) {
+            throw new LptemException(name, -1, "cannot read the model's inputs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the model on several inputs and returns the requested outputs. Every input of the model must be given;
+     * each is converted to the element type the model declares (float, double, int32, int64 or bool; integers are
+     * rounded), and outputs of any numeric type come back as floats. Shapes are checked against the model's fixed
+     * dimensions first, so a wrong tensor is named rather than reported from inside ONNX Runtime.
+     *
+     * @throws LptemException naming the model and the tensor when a name is unknown or missing, a shape does not
+     *     fit, or the run fails
+     */
+    public Map<String, Tensor> run(Map<String, Tensor> inputs, Collection<String> outputs) {
+        Map<String, NodeInfo> declared;
+        try {
+            declared = session.getInputInfo();
+        } catch (OrtException e) {
+            throw new LptemException(name, -1, "cannot read the model's inputs: " + e.getMessage(), e);
+        }
+        for (String in : inputs.keySet()) {
+            if (!declared.containsKey(in)) {
+                throw new LptemException(name, -1, "has no input '" + in + "' (inputs: " + declared.keySet() + ")",
+                        null);
+            }
+        }
+        for (String in : declared.keySet()) {
+            if (!inputs.containsKey(in)) {
+                throw new LptemException(name, -1, "input '" + in + "' was not given (given: " + inputs.keySet()
+                        + ")", null);
+            }
+        }
+        for (String out : outputs) {
+            if (!session.getOutputNames().contains(out)) {
+                throw new LptemException(name, -1, "has no output '" + out + "' (outputs: "
+                        + session.getOutputNames() + ")", null);
+            }
+        }
+        Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
+                TensorInfo info = (TensorInfo) declared.get(e.getKey()).getInfo();
+                checkShape(e.getKey(), info.getShape(), e.getValue().shape());
+                feed.put(e.getKey(), create(e.getValue(), info.type));
+            }
+            long start = System.nanoTime();
+            try (OrtSession.Result result = session.run(feed, new LinkedHashSet<>(outputs))) {
+                inferenceNanos += System.nanoTime() - start;
+                runs++;
+                Map<String, Tensor> out = new LinkedHashMap<>();
+                for (String o : outputs) {
+                    out.put(o, read(o, (OnnxTensor) result.get(o).orElseThrow()));
+                }
+                return out;
+            }
+        } catch (OrtException e) {
+            throw new LptemException(name, -1, "inference failed: " + e.getMessage(), e);
+        } finally {
+            for (OnnxTensor t : feed.values()) {
+                t.close();
+            }
+        }
+    }
+
+    /** Time spent inside ONNX Runtime's {@code run} by {@link #run(Map, Collection)} so far, in nanoseconds. */
+    public long inferenceNanos() {
+        return inferenceNanos;
+    }
+
+    /** How many times {@link #run(Map, Collection)} ran the model. */
+    public long runCount() {
+        return runs;
+    }
+
+    private void checkShape(String input, long[] expected, long[] given) {
+        boolean fits = expected.length == given.length;
+        for (int i = 0; fits && i < expected.length; i++) {
+            fits = expected[i] < 0 || expected[i] == given[i];
+        }
+        if (!fits) {
+            throw new LptemException(name, -1, "input '" + input + "' gets shape " + Arrays.toString(given)
+                    + " but the model expects " + Arrays.toString(expected) + " (-1 = any)", null);
+        }
+    }
+
+    private OnnxTensor create(Tensor t, OnnxJavaType type) throws OrtException {
+        float[] v = t.data();
+        switch (type) {
+            case FLOAT:
+                return OnnxTensor.createTensor(env, FloatBuffer.wrap(v), t.shape());
+            case DOUBLE: {
+                double[] d = new double[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    d[i] = v[i];
+                }
+                return OnnxTensor.createTensor(env, DoubleBuffer.wrap(d), t.shape());
+            }
+            case INT32: {
+                int[] d = new int[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    d[i] = Math.round(v[i]);
+                }
+                return OnnxTensor.createTensor(env, IntBuffer.wrap(d), t.shape());
+            }
+            case INT64: {
+                long[] d = new long[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    d[i] = Math.round((double) v[i]);
+                }
+                return OnnxTensor.createTensor(env, LongBuffer.wrap(d), t.shape());
+            }
+            case BOOL: {
+                boolean[] flat = new boolean[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    flat[i] = v[i] != 0;
+                }
+                return OnnxTensor.createTensor(env, java.nio.ByteBuffer.wrap(toBytes(flat)), t.shape(),
+                        OnnxJavaType.BOOL);
+            }
+            default:
+                throw new LptemException(name, -1, "input of element type " + type + " is not supported", null);
+        }
+    }
+
+    private static byte[] toBytes(boolean[] b) {
+        byte[] out = new byte[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = (byte) (b[i] ? 1 : 0);
+        }
+        return out;
+    }
+
+    private Tensor read(String output, OnnxTensor t) {
+        long[] shape = t.getInfo().getShape();
+        float[] v;
+        switch (t.getInfo().type) {
+            case FLOAT -> {
+                FloatBuffer b = t.getFloatBuffer();
+                v = new float[b.remaining()];
+                b.get(v);
+            }
+            case DOUBLE -> {
+                DoubleBuffer b = t.getDoubleBuffer();
+                v = new float[b.remaining()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) b.get(i);
+                }
+            }
+            case INT32 -> {
+                IntBuffer b = t.getIntBuffer();
+                v = new float[b.remaining()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = b.get(i);
+                }
+            }
+            case INT64 -> {
+                LongBuffer b = t.getLongBuffer();
+                v = new float[b.remaining()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = b.get(i);
+                }
+            }
+            case BOOL, UINT8, INT8 -> {
+                java.nio.ByteBuffer b = t.getByteBuffer();
+                v = new float[b.remaining()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = t.getInfo().type == OnnxJavaType.INT8 ? b.get(i) : b.get(i) & 0xFF;
+                }
+            }
+            default -> throw new LptemException(name, -1, "output '" + output + "' has element type "
+                    + t.getInfo().type + ", which is not numeric", null);
+        }
+        return new Tensor(v, shape);
+    }
+
+    /** Names of the model's outputs in its order. */
+    public List<String> outputNames() {
+        return new ArrayList<>(outputs().keySet());
     }
 
     /**

@@ -3,13 +3,15 @@ package org.lptem.ml.torch;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtEngineProvider;
 import org.lptem.core.LptemException;
 import org.lptem.ml.onnx.ExecutionDevice;
 
 /**
  * The PyTorch engine of DJL, started the way this project needs it: offline (the native library comes from the
- * {@code pytorch-native-cpu} jar on the class path, never from the network) and from inside OSGi, where DJL's
- * service loader only finds its engine through the thread context class loader.
+ * {@code pytorch-native-cpu} jar on the class path, never from the network; no telemetry) and from inside OSGi,
+ * where DJL finds its engine provider, JNI glue and natives only through the thread context class loader: in
+ * OSGi the JNI and native jars are fragments of the engine bundle, so the engine's own loader sees all three.
  */
 public final class Torch {
     private static final String ENGINE = "PyTorch";
@@ -24,9 +26,12 @@ public final class Torch {
             if (System.getProperty("ai.djl.offline") == null) {
                 System.setProperty("ai.djl.offline", "true");
             }
+            if (System.getProperty("OPT_OUT_TRACKING") == null) {
+                System.setProperty("OPT_OUT_TRACKING", "true");
+            }
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(Torch.class.getClassLoader());
+            thread.setContextClassLoader(PtEngineProvider.class.getClassLoader());
             try {
                 engine = Engine.getEngine(ENGINE);
             } catch (RuntimeException | UnsatisfiedLinkError e) {

@@ -1,0 +1,136 @@
+package org.lptem.leonardo;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv1d;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * LEONARDO's physics-informed loss, written once in differentiable NDArray operations so that training (float32)
+ * and the golden-value tests (float64) run the same code. Positions are {@code (batch, frames, 2)}, normalised per
+ * trajectory; displacements are the N = frames - 1 first differences. Moments use 1/N; the autocorrelation at lag k
+ * of a centred series c is {@code [sum c_t c_{t+k} / (N - k)] / [sum c_t^2 / N]}.
+ */
+public final class PhysicsLoss {
+    /** Largest lag of the weighted VACF term, as published. */
+    public static final int VACF_LAGS = 50;
+    /** Keeps statistics of constant series finite (a trajectory that does not move). */
+    private static final double TINY = 1e-20;
+
+    private final LossWeights weights;
+
+    public PhysicsLoss(LossWeights weights) {
+        this.weights = weights;
+    }
+
+    public LossWeights weights() {
+        return weights;
+    }
+
+    /** Every term, unweighted, as scalars. */
+    public Map<LossTerm, NDArray> terms(NDArray target, NDArray reconstruction, NDArray mu, NDArray logVar) {
+        Map<LossTerm, NDArray> out = new EnumMap<>(LossTerm.class);
+        NDArray dt = target.get(":, 1:, :").sub(target.get(":, :-1, :"));
+        NDArray dr = reconstruction.get(":, 1:, :").sub(reconstruction.get(":, :-1, :"));
+        out.put(LossTerm.MSE, dt.sub(dr).square().mean());
+        out.put(LossTerm.KL, kl(mu, logVar));
+
+        Moments mt = new Moments(dt);
+        Moments mr = new Moments(dr);
+        out.put(LossTerm.KURTOSIS, mt.kurtosis().sub(mr.kurtosis()).square().mean());
+        out.put(LossTerm.SKEWNESS, mt.skewness().sub(mr.skewness()).square().mean());
+        out.put(LossTerm.VARIANCE, mt.variance.sub(mr.variance).square().mean());
+        out.put(LossTerm.MEAN, mt.mean.sub(mr.mean).square().mean());
+        out.put(LossTerm.MEDIAN, median(dt).sub(median(dr)).square().mean());
+
+        NDArray at = autocorrelation(dt);
+        NDArray ar = autocorrelation(dr);
+        int n = (int) dt.getShape().get(1);
+        int lags = Math.min(VACF_LAGS, n - 1);
+        NDArray inverseLag = dt.getManager().arange(1, lags + 1).toType(dt.getDataType(), false).pow(-1)
+                .reshape(1, lags, 1);
+        NDIndex vacfLags = new NDIndex(":, 1:{}, :", lags + 1);
+        out.put(LossTerm.VACF, at.get(vacfLags).sub(ar.get(vacfLags)).square().mul(inverseLag).mean());
+        out.put(LossTerm.BATCH_VACF, at.mean(new int[] {0}).sub(ar.mean(new int[] {0})).square().mean());
+        out.put(LossTerm.XY_CORRELATION, xyCorrelation(dt).sub(xyCorrelation(dr)).square().mean());
+        out.put(LossTerm.POSITION_ACF, autocorrelation(target).sub(autocorrelation(reconstruction)).square().mean());
+        return out;
+    }
+
+    /** The weighted sum of the terms. */
+    public NDArray total(Map<LossTerm, NDArray> terms) {
+        NDArray sum = null;
+        for (Map.Entry<LossTerm, NDArray> e : terms.entrySet()) {
+            NDArray w = e.getValue().mul(weights.get(e.getKey()));
+            sum = sum == null ? w : sum.add(w);
+        }
+        return sum;
+    }
+
+    /** {@code mean over the batch of -0.5 sum_j (1 + logvar - mu^2 - exp(logvar))}. */
+    static NDArray kl(NDArray mu, NDArray logVar) {
+        return logVar.add(1).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}).mean().mul(-0.5);
+    }
+
+    /** Per trajectory and axis: central moments over the time axis of {@code (batch, N, 2)}. */
+    private static final class Moments {
+        final NDArray mean;
+        final NDArray variance;
+        final NDArray m3;
+        final NDArray m4;
+
+        Moments(NDArray d) {
+            mean = d.mean(new int[] {1});
+            NDArray c = d.sub(mean.expandDims(1));
+            NDArray c2 = c.square();
+            variance = c2.mean(new int[] {1});
+            m3 = c2.mul(c).mean(new int[] {1});
+            m4 = c2.square().mean(new int[] {1});
+        }
+
+        NDArray skewness() {
+            return m3.div(variance.pow(1.5).add(TINY));
+        }
+
+        NDArray kurtosis() {
+            return m4.div(variance.square().add(TINY));
+        }
+    }
+
+    /** The ((N+1)/2)-th smallest value per trajectory and axis (sort is differentiable). */
+    static NDArray median(NDArray d) {
+        int n = (int) d.getShape().get(1);
+        return d.sort(1).get(new NDIndex(":, {}, :", (n - 1) / 2));
+    }
+
+    /** Pearson correlation of the two axes per trajectory, {@code (batch)}. */
+    static NDArray xyCorrelation(NDArray d) {
+        NDArray c = d.sub(d.mean(new int[] {1}, true));
+        NDArray x = c.get(":, :, 0");
+        NDArray y = c.get(":, :, 1");
+        NDArray cov = x.mul(y).mean(new int[] {1});
+        return cov.div(x.square().mean(new int[] {1}).mul(y.square().mean(new int[] {1})).sqrt().add(TINY));
+    }
+
+    /**
+     * The autocorrelation of each centred series at every lag 0..N-1, {@code (batch, N, 2)}. All lags come from one
+     * grouped convolution of the zero-padded series with itself, O(batch N^2) in a single differentiable op.
+     */
+    static NDArray autocorrelation(NDArray series) {
+        Shape s = series.getShape();
+        long b = s.get(0);
+        long n = s.get(1);
+        long axes = s.get(2);
+        NDManager m = series.getManager();
+        NDArray c = series.sub(series.mean(new int[] {1}, true)).transpose(0, 2, 1).reshape(1, b * axes, n);
+        NDArray padded = c.concat(m.zeros(new Shape(1, b * axes, n - 1), series.getDataType()), 2);
+        NDArray sums = Conv1d.conv1d(padded, c.reshape(b * axes, 1, n), null, new Shape(1), new Shape(0),
+                new Shape(1), (int) (b * axes)).singletonOrThrow().reshape(b, axes, n);
+        NDArray perPair = sums.div(m.arange(n, 0, -1).toType(series.getDataType(), false));
+        NDArray zeroLag = perPair.get(":, :, 0:1");
+        return perPair.div(zeroLag.add(TINY)).transpose(0, 2, 1);
+    }
+}

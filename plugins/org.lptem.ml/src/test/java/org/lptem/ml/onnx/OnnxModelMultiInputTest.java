@@ -1,0 +1,66 @@
+package org.lptem.ml.onnx;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lptem.core.LptemException;
+import org.lptem.ml.onnx.OnnxModel.Tensor;
+
+class OnnxModelMultiInputTest {
+    private static final int INT32 = 6;
+
+    /** y = x * float(k) with x float [n,2] and k int32 [1]; also k as int64 output. */
+    private static OnnxModel model() {
+        byte[] bytes = new OnnxGraphBuilder("scale")
+                .input("x", OnnxGraphBuilder.FLOAT, "n", 2L)
+                .input("k", INT32, 1L)
+                .output("y", OnnxGraphBuilder.FLOAT, "n", 2L)
+                .output("k64", OnnxGraphBuilder.INT64, 1L)
+                .node("Cast", List.of("k"), List.of("kf"), OnnxGraphBuilder.attrs("to", 1L))
+                .node("Cast", List.of("k"), List.of("k64"), OnnxGraphBuilder.attrs("to", 7L))
+                .node("Mul", List.of("x", "kf"), List.of("y"))
+                .build();
+        return OnnxModel.load("scale.onnx", bytes, ExecutionDevice.CPU);
+    }
+
+    @Test
+    void inputsAreConvertedToTheDeclaredTypesAndOutputsComeBackAsFloats() {
+        try (OnnxModel m = model()) {
+            assertEquals(Map.of("x", "FLOAT", "k", "INT32"), m.inputTypes());
+            Map<String, Tensor> out = m.run(Map.of("x", Tensor.of(new float[] {1, 2, 3, 4}, 2, 2),
+                    "k", Tensor.of(new float[] {3f}, 1)), List.of("y", "k64"));
+            assertArrayEquals(new float[] {3, 6, 9, 12}, out.get("y").data(), 0f);
+            assertArrayEquals(new long[] {2, 2}, out.get("y").shape());
+            assertArrayEquals(new float[] {3f}, out.get("k64").data(), 0f);
+            assertEquals(1, m.runCount());
+            assertTrue(m.inferenceNanos() > 0);
+        }
+    }
+
+    @Test
+    void missingUnknownAndMisshapenInputsAreNamed() {
+        try (OnnxModel m = model()) {
+            LptemException missing = assertThrows(LptemException.class,
+                    () -> m.run(Map.of("x", Tensor.of(new float[] {1, 2}, 1, 2)), List.of("y")));
+            assertTrue(missing.getMessage().contains("scale.onnx: input 'k' was not given"), missing.getMessage());
+            LptemException unknown = assertThrows(LptemException.class, () -> m.run(Map.of("x",
+                    Tensor.of(new float[] {1, 2}, 1, 2), "k", Tensor.of(new float[] {1}, 1), "z",
+                    Tensor.of(new float[] {1}, 1)), List.of("y")));
+            assertTrue(unknown.getMessage().contains("has no input 'z'"), unknown.getMessage());
+            LptemException shape = assertThrows(LptemException.class, () -> m.run(Map.of("x",
+                    Tensor.of(new float[] {1, 2, 3}, 1, 3), "k", Tensor.of(new float[] {1}, 1)), List.of("y")));
+            assertTrue(shape.getMessage().contains("input 'x' gets shape [1, 3] but the model expects [-1, 2]"),
+                    shape.getMessage());
+            LptemException output = assertThrows(LptemException.class, () -> m.run(Map.of("x",
+                    Tensor.of(new float[] {1, 2}, 1, 2), "k", Tensor.of(new float[] {1}, 1)), List.of("masks")));
+            assertTrue(output.getMessage().contains("has no output 'masks'"), output.getMessage());
+        }
+    }
+
+    @Test
+    void tensorShapesMustHoldTheirValues() {
+        assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[3], 2, 2));
+    }
+}
