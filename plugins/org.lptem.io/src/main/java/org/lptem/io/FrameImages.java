@@ -3,6 +3,8 @@ package org.lptem.io;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
@@ -131,7 +133,7 @@ public final class FrameImages {
         for (int i = 0; i < l.length; i++) {
             l[i] = (long) labels.get(i);
         }
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 long v = l[y * w + x];

@@ -1,0 +1,91 @@
+package org.lptem.leonardo;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Adam with decoupled weight decay (Loshchilov and Hutter), updating {@link Parameters} in place from their
+ * accumulated gradients. Its moments are part of a checkpoint, so training resumes where it stopped.
+ */
+final class AdamW implements AutoCloseable {
+    static final double BETA1 = 0.9;
+    static final double BETA2 = 0.999;
+    static final double EPS = 1e-8;
+
+    private final NDManager manager;
+    private final double learningRate;
+    private final double weightDecay;
+    private final Map<String, NDArray> first = new LinkedHashMap<>();
+    private final Map<String, NDArray> second = new LinkedHashMap<>();
+    private long steps;
+
+    AdamW(NDManager parent, Parameters params, double learningRate, double weightDecay) {
+        this.manager = parent.newSubManager();
+        this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
+        for (Map.Entry<String, NDArray> e : params.asMap().entrySet()) {
+            first.put(e.getKey(), manager.zeros(e.getValue().getShape(), e.getValue().getDataType()));
+            second.put(e.getKey(), manager.zeros(e.getValue().getShape(), e.getValue().getDataType()));
+        }
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    /** One update of every parameter from its gradient; gradients are left for the caller to zero. */
+    void step(Parameters params) {
+        steps++;
+        double c1 = 1 - Math.pow(BETA1, steps);
+        double c2 = 1 - Math.pow(BETA2, steps);
+        try (NDManager scratch = manager.newSubManager()) {
+            for (Map.Entry<String, NDArray> e : params.asMap().entrySet()) {
+                NDArray p = e.getValue();
+                NDArray g = p.getGradient();
+                g.attach(scratch);
+                NDArray m = first.get(e.getKey());
+                NDArray v = second.get(e.getKey());
+                m.muli(BETA1).addi(g.mul(1 - BETA1));
+                v.muli(BETA2).addi(g.square().mul(1 - BETA2));
+                NDArray update = m.div(c1).div(v.div(c2).sqrt().add(EPS)).mul(learningRate);
+                if (weightDecay > 0) {
+                    p.muli(1 - learningRate * weightDecay);
+                }
+                p.subi(update);
+            }
+        }
+    }
+
+    /** Moments and step count, for checkpoints. */
+    Map<String, float[]> state(boolean firstMoment) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : (firstMoment ? first : second).entrySet()) {
+            out.put(e.getKey(), e.getValue().toFloatArray());
+        }
+        return out;
+    }
+
+    void restore(Map<String, float[]> m, Map<String, float[]> v, long stepCount) {
+        copy(m, first);
+        copy(v, second);
+        steps = stepCount;
+    }
+
+    private static void copy(Map<String, float[]> values, Map<String, NDArray> into) {
+        for (Map.Entry<String, NDArray> e : into.entrySet()) {
+            float[] f = values.get(e.getKey());
+            if (f == null || f.length != e.getValue().size()) {
+                throw new org.lptem.core.LptemException("the checkpoint's optimizer state does not match parameter "
+                        + e.getKey());
+            }
+            e.getValue().set(java.nio.FloatBuffer.wrap(f));
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
