@@ -5,32 +5,57 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
 import org.lptem.core.Calibration;
 import org.lptem.core.LptemException;
+import org.lptem.core.Track;
 import org.lptem.core.Video;
 import org.lptem.core.VideoView;
-import org.lptem.io.TiffStackWriter;
+import org.lptem.io.Overlay;
+import org.lptem.io.TracksCsv;
+import org.lptem.io.VideoExport;
 import org.lptem.io.VideoIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lptem convert}: any video the readers know to an ImageJ-compatible TIFF stack, values unchanged. */
+/**
+ * {@code lptem convert}: any video the readers know to an ImageJ-compatible TIFF stack with values unchanged, or to
+ * an MP4/AVI movie or PNG preview with segmentation outlines and tracks drawn on it.
+ */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Convert a video to an uncompressed TIFF stack (ImageJ layout, calibration kept) that ImageJ, "
-                + "Fiji, Python and this toolkit open.",
-                "Pixel values are copied unchanged in the reader's pixel type (signed 8-bit and 16-bit float become "
-                        + "16-bit integer and 32-bit float, which hold them exactly). The file appears only when "
-                        + "the conversion succeeded."})
+                + "Fiji, Python and this toolkit open, or to an MP4/AVI movie or a PNG preview (first frame of the "
+                + "range) for talks and papers, optionally with label outlines (--labels) and tracks (--tracks).",
+                "TIFF: pixel values are copied unchanged in the reader's pixel type (signed 8-bit and 16-bit float "
+                        + "become 16-bit integer and 32-bit float, which hold them exactly). The file appears only "
+                        + "when the conversion succeeded."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Video: TIFF, Gatan DM3/DM4 or In-Situ capture "
             + "folder, MRC/MRCS, TIA SER, Velox EMD, AVI, MP4, or a folder of numbered PNG/JPEG/TIFF frames.")
     Path input;
 
-    @Parameters(index = "1", paramLabel = "OUT.tif", description = "TIFF stack to write.")
+    @Parameters(index = "1", paramLabel = "OUT", description = "File to write: .tif/.tiff (values kept), .mp4, "
+            + ".avi or .png (display only).")
     Path out;
+
+    @Option(names = "--labels", paramLabel = "LABELS.tif", description = "Label video (lptem segment's or the "
+            + "simulator's labels.tif, same frame numbering as FILE) whose outlines are drawn; movie/PNG only.")
+    Path labels;
+
+    @Option(names = "--tracks", paramLabel = "TRACKS.csv", description = "Tracks (lptem link's or analyze's "
+            + "tracks.csv, positions in px) drawn with their ids; movie/PNG only.")
+    Path tracks;
+
+    @Option(names = "--tail", defaultValue = "20", paramLabel = "FRAMES",
+            description = "Past frames of each track drawn as a line (default: ${DEFAULT-VALUE}).")
+    int tail;
+
+    @Option(names = "--fps", defaultValue = "0", paramLabel = "FPS",
+            description = "Movie frame rate; 0 = real time from the frame interval, else 10 (default: 0).")
+    double fps;
 
     @Option(names = "--frames", paramLabel = "FROM:TO[:STEP]", description = "Frame range, 0-based, TO exclusive.")
     String frames;
@@ -53,8 +78,15 @@ final class ConvertCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
         Thread hook = new Thread(progress::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Video video = new VideoView(VideoIO.open(input), range.from(), range.to(), range.step(), override)) {
-            write(video, progress);
+        try (Video video = new VideoView(VideoIO.open(input), range.from(), range.to(), range.step(), override);
+                Video labelVideo = labels == null ? null : VideoIO.open(labels)) {
+            VideoExport.Format format = VideoExport.Format.ofFileName(out);
+            Overlay overlay = null;
+            if (labelVideo != null || tracks != null) {
+                List<Track> drawn = tracks == null ? List.of() : TracksCsv.read(tracks);
+                overlay = new Overlay(labelVideo, drawn, tail, range.from(), range.step());
+            }
+            VideoExport.write(video, out, format, fps, overlay, progress);
             progress.finish();
             Calibration c = video.calibration();
             stdout.println("wrote " + video.frameCount() + " frames of " + video.width() + " x " + video.height() + " "
@@ -68,23 +100,6 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
-    }
-
-    private void write(Video video, ConsoleProgress progress) {
-        TiffStackWriter writer = new TiffStackWriter(out, video.width(), video.height(), video.pixelType(),
-                video.calibration());
-        try {
-            int n = video.frameCount();
-            for (int i = 0; i < n; i++) {
-                progress.checkCanceled();
-                writer.write(video.frame(i));
-                progress.report((i + 1.0) / n, "converting frame " + (i + 1) + " of " + n);
-            }
-        } catch (RuntimeException e) {
-            writer.abort(); // nothing is left under OUT's name
-            throw e;
-        }
-        writer.close();
     }
 
     /** Writing over the input would replace the only copy of the data with a half-read one on failure. */

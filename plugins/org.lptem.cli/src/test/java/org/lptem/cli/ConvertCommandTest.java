@@ -124,4 +124,37 @@ class ConvertCommandTest {
         assertTrue(r.out().contains("\"frames\": 3"), r.out());
         assertTrue(r.out().contains("\"pixel_type\": \"int16\""), r.out());
     }
+
+    @Test
+    void moviesAndPreviewsDrawTheSimulatorsLabelsAndTracks(@TempDir Path dir) throws Exception {
+        Path sim = dir.resolve("sim");
+        assertEquals(0, lptem("simulate", "--preset", "demo", "--frames", "4", "--seed", "3", "--out",
+                sim.toString()).code());
+        Path png = dir.resolve("preview.png");
+        CliRunner.Run r = lptem("convert", sim.resolve("video.tif").toString(), png.toString(), "--frames", "2:3",
+                "--labels", sim.resolve("labels.tif").toString(), "--tracks", sim.resolve("tracks.csv").toString());
+        assertEquals(0, r.code(), r.err());
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        int coloured = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                if ((p >> 16 & 255) != (p & 255) || (p >> 8 & 255) != (p & 255)) {
+                    coloured++;
+                }
+            }
+        }
+        assertTrue(coloured > 50, "outlines and track rings are drawn, got " + coloured + " coloured pixels");
+        Path movie = dir.resolve("movie.avi");
+        assertEquals(0, lptem("convert", sim.resolve("video.tif").toString(), movie.toString(), "--tracks",
+                sim.resolve("tracks.csv").toString()).code());
+        try (Video back = VideoIO.open(movie)) {
+            assertEquals(4, back.frameCount());
+        }
+        CliRunner.Run bad = lptem("convert", sim.resolve("video.tif").toString(), dir.resolve("x.tif").toString(),
+                "--labels", sim.resolve("labels.tif").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("TIFF stack keeps the measured values"), bad.err());
+        assertFalse(Files.exists(dir.resolve("x.tif")));
+    }
 }

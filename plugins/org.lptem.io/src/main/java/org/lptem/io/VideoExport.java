@@ -1,20 +1,24 @@
 package org.lptem.io;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import javax.imageio.ImageIO;
 import org.lptem.core.Calibration;
+import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
 import org.lptem.core.Progress;
 import org.lptem.core.Video;
 
 /**
  * Writes a whole video to a file, frame by frame: a TIFF stack with the values and calibration kept (what
- * {@code lptem convert} writes, for analysis elsewhere), or an MP4/AVI movie of contrast-stretched grey frames (for
- * talks; the values are not kept). Memory stays at one frame; the file appears only when every frame was written.
+ * {@code lptem convert} writes, for analysis elsewhere), an MP4/AVI movie of contrast-stretched grey frames, or a
+ * PNG preview of the first frame (for talks and papers; the values are not kept, and an {@link Overlay} of
+ * outlines and tracks may be drawn on them). Memory stays at one frame; the file appears only when complete.
  */
 public final class VideoExport {
     /** Frames a movie's display range is taken from (spread over the video). */
@@ -32,7 +36,9 @@ public final class VideoExport {
         /** H.264 MP4 of 8-bit grey frames */
         MP4("mp4"),
         /** Motion-JPEG AVI of 8-bit grey frames */
-        AVI("avi");
+        AVI("avi"),
+        /** PNG preview of the first frame */
+        PNG("png");
 
         private final String extension;
 
@@ -57,8 +63,11 @@ public final class VideoExport {
             if (name.endsWith(".avi")) {
                 return AVI;
             }
-            throw LptemException.inFile(file, "cannot tell the format from the extension; use .tif, .tiff, .mp4 "
-                    + "or .avi");
+            if (name.endsWith(".png")) {
+                return PNG;
+            }
+            throw LptemException.inFile(file, "cannot tell the format from the extension; use .tif, .tiff, .mp4, "
+                    + ".avi or .png");
         }
     }
 
@@ -71,6 +80,19 @@ public final class VideoExport {
      * @throws org.lptem.core.CanceledException when {@code progress} is canceled; nothing is left at {@code out}
      */
     public static void write(Video video, Path out, Format format, double framesPerSecond, Progress progress) {
+        write(video, out, format, framesPerSecond, null, progress);
+    }
+
+    /**
+     * Writes {@code video} to {@code out} with {@code overlay} (or none, when null) drawn on each movie or preview
+     * frame; a TIFF keeps the measured values, so it takes no overlay.
+     */
+    public static void write(Video video, Path out, Format format, double framesPerSecond, Overlay overlay,
+            Progress progress) {
+        if (overlay != null && format == Format.TIFF) {
+            throw LptemException.inFile(out, "a TIFF stack keeps the measured values, so nothing can be drawn on "
+                    + "it; write .mp4, .avi or .png for an overlay");
+        }
         if (!(framesPerSecond >= 0 && framesPerSecond <= 1000)) {
             throw new LptemException("frames per second must be in 0 .. 1000 (0 = from the frame interval), got "
                     + framesPerSecond);
@@ -80,11 +102,14 @@ public final class VideoExport {
         if (n == 0) {
             throw new LptemException(video.source(), -1, "the video has no frames to write", null);
         }
-        if (format == Format.TIFF) {
-            writeTiff(video, out, progress);
-        } else {
-            writeMovie(video, out, format == Format.MP4 ? MovieWriter.Kind.MP4 : MovieWriter.Kind.AVI,
-                    framesPerSecond > 0 ? framesPerSecond : realTime(video.calibration()), progress);
+        if (overlay != null) {
+            overlay.checkFits(video);
+        }
+        switch (format) {
+            case TIFF -> writeTiff(video, out, progress);
+            case PNG -> writePng(video, out, overlay, progress);
+            default -> writeMovie(video, out, format == Format.MP4 ? MovieWriter.Kind.MP4 : MovieWriter.Kind.AVI,
+                    framesPerSecond > 0 ? framesPerSecond : realTime(video.calibration()), overlay, progress);
         }
     }
 
@@ -113,7 +138,28 @@ public final class VideoExport {
         writer.close();
     }
 
-    private static void writeMovie(Video video, Path out, MovieWriter.Kind kind, double fps, Progress progress) {
+    private static void writePng(Video video, Path out, Overlay overlay, Progress progress) {
+        progress.checkCanceled();
+        Frame frame = video.frame(0);
+        BufferedImage image = FrameImages.grey(frame, FrameImages.DisplayRange.of(frame));
+        if (overlay != null) {
+            overlay.paint(image, 0);
+        }
+        AtomicOutput file = AtomicOutput.create(out);
+        try {
+            if (!ImageIO.write(image, "png", file.temp().toFile())) {
+                throw new IOException("no PNG writer in this Java runtime");
+            }
+        } catch (IOException e) {
+            file.discard();
+            throw file.writeError(e);
+        }
+        file.commit();
+        progress.report(1, "wrote the preview");
+    }
+
+    private static void writeMovie(Video video, Path out, MovieWriter.Kind kind, double fps, Overlay overlay,
+            Progress progress) {
         int n = video.frameCount();
         progress.report(0, "choosing the display range");
         FrameImages.DisplayRange range = FrameImages.DisplayRange.of(video, RANGE_FRAMES);
@@ -121,7 +167,11 @@ public final class VideoExport {
         try {
             for (int i = 0; i < n; i++) {
                 progress.checkCanceled();
-                writer.write(FrameImages.grey(video.frame(i), range));
+                BufferedImage image = FrameImages.grey(video.frame(i), range);
+                if (overlay != null) {
+                    overlay.paint(image, i);
+                }
+                writer.write(image);
                 progress.report((i + 1.0) / n, "encoding frame " + (i + 1) + " of " + n);
             }
         } catch (RuntimeException e) {
