@@ -1,5 +1,6 @@
 package org.lptem.track;
 
+import org.lptem.core.math.OrderStatistics;
 /**
  * The cost of leaving a track end or start unlinked. Jaqaman et al. take a factor times a high percentile of the
  * candidate costs of the same problem, so that the threshold adapts to how far particles move; a user value
@@ -36,7 +37,7 @@ final class AlternativeCost {
         for (int e = 0; e < n; e++) {
             scratch[e] = problem.edgeCost(e);
         }
-        double p = Percentile.select(scratch, n, percentile);
+        double p = OrderStatistics.select(scratch, n, percentile);
         return Math.max(floor, LapSettings.ALTERNATIVE_COST_FACTOR * p);
     }
 }

@@ -1,5 +1,6 @@
 package org.lptem.track;
 
+import org.lptem.core.math.OrderStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -133,8 +134,8 @@ public final class Drift {
                 if (near.n == 0) {
                     break;
                 }
-                px = Percentile.median(near.dx, near.n);
-                py = Percentile.median(near.dy, near.n);
+                px = OrderStatistics.median(near.dx, near.n);
+                py = OrderStatistics.median(near.dy, near.n);
             }
             cx[step] = cx[step - 1] + px;
             cy[step] = cy[step - 1] + py;
@@ -206,8 +207,8 @@ public final class Drift {
         for (int s = 0; s < steps; s++) {
             int from = count[s];
             int n = count[s + 1] - from;
-            cx[s + 1] = cx[s] + (n == 0 ? 0 : Percentile.median(Arrays.copyOfRange(dx, from, from + n), n));
-            cy[s + 1] = cy[s] + (n == 0 ? 0 : Percentile.median(Arrays.copyOfRange(dy, from, from + n), n));
+            cx[s + 1] = cx[s] + (n == 0 ? 0 : OrderStatistics.median(Arrays.copyOfRange(dx, from, from + n), n));
+            cy[s + 1] = cy[s] + (n == 0 ? 0 : OrderStatistics.median(Arrays.copyOfRange(dy, from, from + n), n));
         }
         return new Drift(first, cx, cy);
     }

@@ -99,23 +99,6 @@ class OtherLinkersTest {
     }
 
     @Test
-    void percentilesAndMediansMatchSorting() {
-        java.util.Random r = new java.util.Random(2);
-        for (int n = 1; n < 60; n++) {
-            double[] v = new double[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = r.nextInt(10) + (n % 2 == 0 ? r.nextDouble() : 0);
-            }
-            double[] sorted = v.clone();
-            java.util.Arrays.sort(sorted);
-            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-            assertEquals(median, Percentile.median(v.clone(), n), 1e-12);
-            assertEquals(sorted[(int) Math.ceil(0.9 * n) - 1], Percentile.select(v.clone(), n, 0.9), 1e-12);
-            assertEquals(sorted[n - 1], Percentile.select(v.clone(), n, 1), 1e-12);
-        }
-    }
-
-    @Test
     void scenariosAreReproducibleAndHaveTheRequestedStep() {
         TrackingScenario.Settings s = new TrackingScenario.Settings(400, 50, 2000, 2000,
                 TrackingScenario.Motion.BROWNIAN, 3, 0, 0, 0, 0, 8);

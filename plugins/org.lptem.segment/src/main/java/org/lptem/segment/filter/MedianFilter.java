@@ -1,6 +1,7 @@
 package org.lptem.segment.filter;
 
 import org.lptem.core.image.GaussianBlur;
+import org.lptem.core.math.OrderStatistics;
 
 /**
  * Median over a square window with reflecting borders (as {@link GaussianBlur}). It removes isolated hot or dead
@@ -25,7 +26,7 @@ public final class MedianFilter {
         for (int i = 0; i < columns.length; i++) {
             columns[i] = GaussianBlur.reflect(i - radius, width);
         }
-        float[] window = new float[side * side];
+        double[] window = new double[side * side];
         float[] out = new float[image.length];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -36,43 +37,9 @@ public final class MedianFilter {
                         window[n++] = image[row + columns[x + j]];
                     }
                 }
-                out[y * width + x] = select(window, n / 2);
+                out[y * width + x] = (float) OrderStatistics.rank(window, n, n / 2);
             }
         }
         return out;
-    }
-
-    /** The k-th smallest of {@code a} (Hoare's quickselect; reorders a). */
-    static float select(float[] a, int k) {
-        int lo = 0;
-        int hi = a.length - 1;
-        while (lo < hi) {
-            float pivot = a[(lo + hi) >>> 1];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    float t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
     }
 }

@@ -24,15 +24,6 @@ class SmallFiltersTest {
     }
 
     @Test
-    void selectFindsOrderStatistics() {
-        float[] a = {5, 1, 4, 2, 3};
-        for (int k = 0; k < 5; k++) {
-            assertEquals(k + 1, MedianFilter.select(a.clone(), k), 0);
-        }
-        assertEquals(7, MedianFilter.select(new float[] {7, 7, 7, 7}, 2), 0);
-    }
-
-    @Test
     void boxMeanAveragesTheWindowCutToTheImage() {
         // 4 x 3 with values 0..11
         float[] img = new float[12];
