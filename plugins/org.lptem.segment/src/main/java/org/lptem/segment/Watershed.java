@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lptem.core.math.LongMinHeap;
 import org.lptem.segment.filter.DistanceTransform;
 
 /**
@@ -283,70 +284,23 @@ public final class Watershed {
         return markers;
     }
 
-    /** A binary min-heap of pixels keyed by descending height, then by arrival. */
+    /** Pixels in flooding order: descending height, then first come first served. */
     private static final class PixelHeap {
-        private long[] keys = new long[256];
-        private int[] pixels = new int[256];
-        private int size;
+        private final LongMinHeap heap = new LongMinHeap(256);
         private int arrivals;
 
         boolean isEmpty() {
-            return size == 0;
+            return heap.isEmpty();
         }
 
         void push(float height, int pixel) {
-            if (size == keys.length) {
-                keys = java.util.Arrays.copyOf(keys, size * 2);
-                pixels = java.util.Arrays.copyOf(pixels, size * 2);
-            }
             // NaN sorts as the lowest height
             float h = Float.isNaN(height) ? Float.NEGATIVE_INFINITY : height;
-            long key = (long) descending(h) << 32 | (arrivals++ & 0xFFFFFFFFL);
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (keys[parent] <= key) {
-                    break;
-                }
-                keys[i] = keys[parent];
-                pixels[i] = pixels[parent];
-                i = parent;
-            }
-            keys[i] = key;
-            pixels[i] = pixel;
+            heap.push((long) LongMinHeap.descending(h) << 32 | (arrivals++ & 0xFFFFFFFFL), pixel);
         }
 
         int pop() {
-            int top = pixels[0];
-            size--;
-            long key = keys[size];
-            int pixel = pixels[size];
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && keys[child + 1] < keys[child]) {
-                    child++;
-                }
-                if (keys[child] >= key) {
-                    break;
-                }
-                keys[i] = keys[child];
-                pixels[i] = pixels[child];
-                i = child;
-            }
-            keys[i] = key;
-            pixels[i] = pixel;
-            return top;
-        }
-
-        /** An int whose signed order is the reverse of the float's order. */
-        private static int descending(float f) {
-            int bits = Float.floatToIntBits(f);
-            int ascending = bits ^ ((bits >> 31) & 0x7FFFFFFF);
-            return ~ascending;
+            return heap.pop();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.lptem.track;
 
 import java.util.Arrays;
+import org.lptem.core.math.LongMinHeap;
 
 /**
  * Minimum-cost perfect matching of a square cost matrix given as sparse rows (absent entries are forbidden), by the
@@ -81,7 +82,7 @@ final class SparseLapSolver {
         private final boolean[] done;
         private final int[] touched;
         private int touchedCount;
-        private final MinHeap heap = new MinHeap();
+        private final LongMinHeap heap = new LongMinHeap();
 
         Augmenter(int n, int[] rowStart, int[] col, double[] cost, double[] u, double[] v, int[] rowToCol,
                 int[] colToRow) {
@@ -105,7 +106,7 @@ final class SparseLapSolver {
             int sink = -1;
             double delta = 0;
             while (!heap.isEmpty()) {
-                double d = heap.peekKey();
+                double d = LongMinHeap.fromSortable(heap.peekKey());
                 int j = heap.pop();
                 if (done[j] || d > dist[j]) {
                     continue; // stale heap entry
@@ -161,7 +162,7 @@ final class SparseLapSolver {
                     }
                     dist[k] = d;
                     pred[k] = row;
-                    heap.push(d, k);
+                    heap.push(LongMinHeap.sortable(d), k);
                 }
             }
         }
