@@ -7,6 +7,7 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.LongCell;
+import org.knime.core.data.def.StringCell;
 
 /** Cell and column factories shared by the nodes' output tables. */
 public final class Cells {
@@ -32,6 +33,10 @@ public final class Cells {
 
     public static DataColumnSpec intColumn(final String name) {
         return new DataColumnSpecCreator(name, IntCell.TYPE).createSpec();
+    }
+
+    public static DataColumnSpec textColumn(final String name) {
+        return new DataColumnSpecCreator(name, StringCell.TYPE).createSpec();
     }
 
     public static DataColumnSpec countColumn(final String name) {

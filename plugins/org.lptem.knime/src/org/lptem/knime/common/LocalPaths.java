@@ -20,6 +20,30 @@ public final class LocalPaths {
     private LocalPaths() {
     }
 
+    /**
+     * An output location (file or folder) as an absolute local path: relative paths are refused, since they would
+     * depend on the directory KNIME happened to start in.
+     *
+     * @param what the setting's name for messages, e.g. "Output folder"
+     */
+    public static Path output(final String setting, final String what) throws InvalidSettingsException {
+        if (setting == null || setting.isBlank()) {
+            throw new InvalidSettingsException("Choose the " + what.toLowerCase(Locale.ROOT) + ".");
+        }
+        String resolved = resolve(setting);
+        Path path;
+        try {
+            path = Path.of(resolved);
+        } catch (InvalidPathException e) {
+            throw new InvalidSettingsException(what + " '" + resolved + "' is not a valid path: " + e.getReason(), e);
+        }
+        if (!path.isAbsolute()) {
+            throw new InvalidSettingsException(what + " '" + setting + "' must be an absolute path or a KNIME URL "
+                + "such as knime://knime.workflow/data/...");
+        }
+        return path;
+    }
+
     public static String resolve(final String setting) throws InvalidSettingsException {
         String s = setting.trim();
         String lower = s.toLowerCase(Locale.ROOT);

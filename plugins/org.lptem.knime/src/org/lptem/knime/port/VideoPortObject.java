@@ -1,5 +1,7 @@
 package org.lptem.knime.port;
 
+import javax.swing.JComponent;
+
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
@@ -40,6 +42,13 @@ public final class VideoPortObject extends AbstractSimplePortObject {
     @Override
     public String getSummary() {
         return m_spec.describe();
+    }
+
+    /** A frame browser over the referenced video (the file is opened when the view opens). */
+    @Override
+    public JComponent[] getViews() {
+        return new JComponent[]{
+            FrameBrowser.of("Frames", new VideoFrames(m_spec.source(), m_spec.frameCount()))};
     }
 
     // Everything lives in the spec; the source is repeated here because equals() compares what save() writes.

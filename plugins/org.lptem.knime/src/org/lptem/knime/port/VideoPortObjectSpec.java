@@ -81,12 +81,7 @@ public final class VideoPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     @Override
     protected void save(final ModelContentWO model) {
-        model.addString("file", m_source.file());
-        model.addInt("from", m_source.from());
-        model.addInt("to", m_source.to());
-        model.addInt("step", m_source.step());
-        model.addDouble("override_nm_per_px", orZero(m_source.override().nmPerPixel()));
-        model.addDouble("override_s_per_frame", orZero(m_source.override().secondsPerFrame()));
+        m_source.saveTo(model);
         model.addInt("frames", m_frames);
         model.addInt("width", m_width);
         model.addInt("height", m_height);
@@ -98,9 +93,7 @@ public final class VideoPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     @Override
     protected void load(final ModelContentRO model) throws InvalidSettingsException {
-        m_source = new VideoSource(model.getString("file"), model.getInt("from"), model.getInt("to"),
-            model.getInt("step"),
-            calibration(model.getDouble("override_nm_per_px"), model.getDouble("override_s_per_frame")));
+        m_source = VideoSource.loadFrom(model);
         m_frames = model.getInt("frames");
         m_width = model.getInt("width");
         m_height = model.getInt("height");
@@ -109,13 +102,8 @@ public final class VideoPortObjectSpec extends AbstractSimplePortObjectSpec {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("unknown pixel type " + model.getString("pixel_type"), e);
         }
-        m_calibration = calibration(model.getDouble("nm_per_px"), model.getDouble("s_per_frame"));
+        m_calibration = VideoSource.calibration(model.getDouble("nm_per_px"), model.getDouble("s_per_frame"));
         m_format = model.getString("format");
-    }
-
-    /** 0 stands for "unknown" in saved specs and in node settings alike. */
-    static Calibration calibration(final double nmPerPixel, final double secondsPerFrame) {
-        return Calibration.of(nmPerPixel > 0 ? nmPerPixel : null, secondsPerFrame > 0 ? secondsPerFrame : null);
     }
 
     private static double orZero(final OptionalDouble v) {

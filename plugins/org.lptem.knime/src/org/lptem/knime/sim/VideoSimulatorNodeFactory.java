@@ -2,7 +2,6 @@ package org.lptem.knime.sim;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -28,6 +27,8 @@ import org.lptem.knime.common.DetectionTable;
 import org.lptem.knime.common.KnimeProgress;
 import org.lptem.knime.common.LocalPaths;
 import org.lptem.knime.common.NodeFailures;
+import org.lptem.knime.port.LabelMaskPortObject;
+import org.lptem.knime.port.LabelMaskPortObjectSpec;
 import org.lptem.knime.port.VideoPortObject;
 import org.lptem.knime.port.VideoPortObjectSpec;
 import org.lptem.knime.port.VideoSource;
@@ -70,8 +71,12 @@ public final class VideoSimulatorNodeFactory extends DefaultNodeFactory {
             columns <tt>x_nm</tt>, <tt>y_nm</tt>, <tt>area_nm2</tt>, <tt>t_s</tt>, and the calibration as column
             properties. <tt>mean_intensity</tt> is missing: it belongs to a detection, not to the truth.
             Orientation is missing for spheres.</p>
+            <p>The third output references <tt>labels.tif</tt>, the true masks (value = <tt>particle</tt>), together
+            with the video; its port view draws them over the frames.</p>
             <p>Connect the ground truth and the linker's tracks to a <b>Tracking Scorer</b> to measure tracking
-            accuracy, or the ground truth to <b>MSD Analysis</b> to see what the statistics should find.</p>
+            accuracy, the true masks and the <b>Particle Segmenter</b>'s masks to a <b>Segmentation Scorer</b> to
+            measure segmentation accuracy, or the ground truth to <b>MSD Analysis</b> to see what the statistics
+            should find.</p>
             <h4>Example</h4>
             <p>A tracker benchmark: <i>Preset</i> multi, <i>Frames</i> 100, <i>Random seed</i> from a loop
             variable, <i>Output folder</i> <tt>knime://knime.workflow/data/sim</tt>, <i>Overwrite</i> on. For
@@ -84,7 +89,9 @@ public final class VideoSimulatorNodeFactory extends DefaultNodeFactory {
                 + "format and calibration, as the Video Reader gives it.", VideoPortObject.TYPE) //
             .addOutputTable("Ground truth", "The true tracks: frame, x, y (px), area_px2, orientation_deg, "
                 + "major_axis_px, minor_axis_px, mean_intensity (missing), score, label, x_nm, y_nm, area_nm2, t_s, "
-                + "particle.")) //
+                + "particle.") //
+            .addOutputPort("Ground-truth masks", "Reference to the written labels.tif: the true particle masks, "
+                + "16-bit, value = particle id, with the video they belong to.", LabelMaskPortObject.TYPE)) //
         .model(m -> m.parametersClass(VideoSimulatorParameters.class) //
             .configure(VideoSimulatorNodeFactory::configure) //
             .execute(VideoSimulatorNodeFactory::execute)) //
@@ -113,7 +120,7 @@ public final class VideoSimulatorNodeFactory extends DefaultNodeFactory {
         Path dir;
         try {
             settings = params.toSettings();
-            dir = outputFolder(params.outputFolder);
+            dir = LocalPaths.output(params.outputFolder, "Output folder");
         } catch (InvalidSettingsException e) {
             throw new KNIMEException(e.getMessage(), e);
         }
@@ -148,29 +155,18 @@ public final class VideoSimulatorNodeFactory extends DefaultNodeFactory {
             } finally {
                 truth.close();
             }
-            out.setOutData(new VideoPortObject(spec), truth.getTable());
+            LabelMaskPortObjectSpec masks;
+            String labelsFile = dir.resolve(SimulationWriter.LABELS).toAbsolutePath().toString();
+            try (Video labels = new VideoSource(labelsFile, 0, -1, 1, Calibration.NONE).open()) {
+                masks = LabelMaskPortObjectSpec.of(labelsFile, labels, source);
+            }
+            out.setOutData(new VideoPortObject(spec), truth.getTable(), new LabelMaskPortObject(masks));
         });
     }
 
     /** The calibration of the simulation, which the ground truth table carries (video.tif records the same). */
     private static Calibration calibration(final SimulationSettings settings) {
         return Calibration.of(settings.nmPerPixel(), settings.secondsPerFrame());
-    }
-
-    private static Path outputFolder(final String setting) throws InvalidSettingsException {
-        String resolved = LocalPaths.resolve(setting);
-        Path dir;
-        try {
-            dir = Path.of(resolved);
-        } catch (InvalidPathException e) {
-            throw new InvalidSettingsException("Output folder '" + resolved + "' is not a valid path: "
-                + e.getReason(), e);
-        }
-        if (!dir.isAbsolute()) {
-            throw new InvalidSettingsException("Output folder '" + setting + "' must be an absolute path or a KNIME "
-                + "URL such as knime://knime.workflow/data/simulated.");
-        }
-        return dir;
     }
 
     private static void refuseToOverwrite(final Path dir, final boolean overwrite) throws IOException {

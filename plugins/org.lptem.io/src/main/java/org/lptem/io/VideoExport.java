@@ -51,7 +51,7 @@ public final class VideoExport {
             return extension;
         }
 
-        /** The format a file name asks for by its extension ({@code .tif}, {@code .tiff}, {@code .mp4}, {@code .avi}). */
+        /** The format a file name asks for by its extension: .tif, .tiff, .mp4, .avi or .png. */
         public static Format ofFileName(Path file) {
             String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".tif") || name.endsWith(".tiff")) {

@@ -18,9 +18,10 @@ import java.util.Set;
  * @param outPorts data output ports
  * @param keysWithDefault the keys KNIME may find absent (settings saved before their field existed) and then loads
  *            with the field's default ({@code @Migrate(loadDefaultIfAbsent = true)})
+ * @param withoutParameters the factory declares on purpose that the node has no settings ({@code withoutParameters()})
  */
 public record NodeModelInfo(Map<String, String> keys, Map<String, List<String>> enumValues, int inPorts,
-    int outPorts, Set<String> keysWithDefault) {
+    int outPorts, Set<String> keysWithDefault, boolean withoutParameters) {
 
     private static final Map<String, String> ENTRY_TYPES = Map.ofEntries(Map.entry("int", "xint"),
         Map.entry("Integer", "xint"), Map.entry("long", "xlong"), Map.entry("Long", "xlong"),
@@ -70,7 +71,7 @@ public record NodeModelInfo(Map<String, String> keys, Map<String, List<String>> 
                 }
             }
         }
-        return Optional.of(new NodeModelInfo(keys, enums, in, out, withDefault));
+        return Optional.of(new NodeModelInfo(keys, enums, in, out, withDefault, f.countCalls("withoutParameters") > 0));
     }
 
     private static String qualify(final JavaSource source, final String name) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a workflow folder against the plug-in: every node uses a factory registered in plugin.xml, its settings
+ * Checks a workflow folder against the plug-in: every node uses a factory registered in plugin.xml (or one of the
+ * known KNIME nodes of {@link KnimeNodes}, whose ports only are checked), its settings
  * hold exactly the keys (with the entry types) its NodeParameters class persists, flow-variable bindings name
  * existing settings and workflow variables, and connections join existing nodes on existing ports.
  */
@@ -40,6 +41,7 @@ public final class WorkflowChecks {
             problems.add(prefix + "workflow.knime has no nodes");
             return problems;
         }
+        variables.addAll(loopVariables(wf, plugin, nodesConfig, workflow.config("connections")));
         for (KnimeConfig node : nodesConfig.configs().values()) {
             checkNode(wf, plugin, factories, variables, node, nodes, problems);
         }
@@ -49,6 +51,61 @@ public final class WorkflowChecks {
         }
         return problems;
     }
+
+    /** The factory classes of the nodes of a workflow, for coverage checks; empty if workflow.knime is unreadable. */
+    public static Set<String> factories(final WorkflowFiles wf) {
+        Set<String> out = new HashSet<>();
+        String text = wf.read("workflow.knime");
+        if (text == null) {
+            return out;
+        }
+        KnimeConfig nodes = KnimeConfig.parse(text, "workflow.knime").config("nodes");
+        if (nodes == null) {
+            return out;
+        }
+        for (KnimeConfig node : nodes.configs().values()) {
+            String settings = wf.read(node.entry("node_settings_file"));
+            if (settings != null) {
+                out.add(KnimeConfig.parse(settings, "settings.xml").entry("factory"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The variables a Table Row to Variable Loop Start creates: one per column of its input table. Only inputs from
+     * our own nodes whose text columns are declared with {@code Cells.textColumn("name")} (List Videos) are known
+     */
+    private static Set<String> loopVariables(final WorkflowFiles wf, final KnimePlugin plugin,
+        final KnimeConfig nodesConfig, final KnimeConfig connections) {
+        Set<String> out = new HashSet<>();
+        if (connections == null) {
+            return out;
+        }
+        Map<Integer, String> factoryOf = new HashMap<>();
+        for (KnimeConfig node : nodesConfig.configs().values()) {
+            String settings = wf.read(node.entry("node_settings_file"));
+            if (settings != null) {
+                try {
+                    factoryOf.put(node.intEntry("id"), KnimeConfig.parse(settings, "settings.xml").entry("factory"));
+                } catch (IllegalArgumentException e) {
+                    // reported by checkNode
+                }
+            }
+        }
+        for (KnimeConfig c : connections.configs().values()) {
+            if (LOOP_START.equals(factoryOf.get(c.intEntry("destID")))) {
+                String source = factoryOf.get(c.intEntry("sourceID"));
+                if (source != null) {
+                    plugin.sourceOf(source).ifPresent(src -> out.addAll(src.stringArguments("textColumn")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Table Row to Variable Loop Start. */
+    static final String LOOP_START = "org.knime.base.node.meta.looper.variable.start.LoopStartVariable3NodeFactory";
 
     private static Set<String> workflowVariables(final KnimeConfig workflow) {
         Set<String> out = new HashSet<>();
@@ -86,8 +143,17 @@ public final class WorkflowChecks {
             return;
         }
         String factory = settings.entry("factory");
+        if (KnimeNodes.FACTORIES.containsKey(factory)) {
+            // KNIME's own node: its ports are known, its settings belong to KNIME
+            nodes.put(id, KnimeNodes.info(factory));
+            if (settings.config("model") == null) {
+                problems.add(where + "settings.xml has no model config");
+            }
+            return;
+        }
         if (!factories.contains(factory)) {
-            problems.add(where + "factory " + factory + " is not registered in plugin.xml");
+            problems.add(where + "factory " + factory + " is neither registered in plugin.xml nor one of the known "
+                + "KNIME nodes (KnimeNodes.FACTORIES)");
             return;
         }
         Optional<NodeModelInfo> info = NodeModelInfo.of(plugin, factory);

@@ -139,7 +139,19 @@ class BrokenInputTest {
         String linker = "Particle Linker (#3)/settings.xml";
         wf.put(linker, replaced(wf.get(linker), "org.lptem.knime.link.ParticleLinkerNodeFactory", "org.example.Gone"));
         assertProblem(WorkflowChecks.check(WorkflowFiles.of("broken", wf), PLUGIN),
-            "factory org.example.Gone is not registered");
+            "factory org.example.Gone is neither registered");
+    }
+
+    @Test
+    void workflowWithAKnownKnimeNodeIsCheckedForPortsOnly() {
+        Map<String, String> wf = example();
+        String linker = "Particle Linker (#3)/settings.xml";
+        // a CSV Writer has one input and no output: the linker's outgoing connection now leaves a missing port
+        wf.put(linker, replaced(wf.get(linker), "org.lptem.knime.link.ParticleLinkerNodeFactory",
+            "org.knime.base.node.io.filehandling.csv.writer.CSVWriter2NodeFactory"));
+        List<String> problems = WorkflowChecks.check(WorkflowFiles.of("broken", wf), PLUGIN);
+        assertProblem(problems, "node 3 has no output port 1");
+        assertTrue(problems.stream().noneMatch(p -> p.contains("model key")), problems.toString());
     }
 
     @Test
@@ -171,6 +183,17 @@ class BrokenInputTest {
         wf.put(reader, replaced(wf.get(reader), "value=\"video_file\"", "value=\"movie_path\""));
         assertProblem(WorkflowChecks.check(WorkflowFiles.of("broken", wf), PLUGIN),
             "uses variable 'movie_path', which is not a workflow variable");
+    }
+
+    @Test
+    void loopVariablesAreTheColumnsOfTheListedVideos() {
+        Path dir = Project.root().resolve("workflows/batch-analysis-of-a-folder-of-videos");
+        Map<String, String> wf = files(dir);
+        assertEquals(List.of(), WorkflowChecks.check(WorkflowFiles.of("batch", wf), PLUGIN));
+        String reader = "Video Reader (#3)/settings.xml";
+        wf.put(reader, replaced(wf.get(reader), "value=\"video_file\"", "value=\"movie_file\""));
+        assertProblem(WorkflowChecks.check(WorkflowFiles.of("batch", wf), PLUGIN),
+            "uses variable 'movie_file', which is not a workflow variable");
     }
 
     /** The linker and MSD settings as saved before the LAP options and fits were added (new keys removed). */
@@ -217,7 +240,10 @@ class BrokenInputTest {
 
     /** The example workflow's text files, to break one at a time. */
     private static Map<String, String> example() {
-        Path dir = Project.root().resolve("workflows/track-particles-in-an-lptem-video");
+        return files(Project.root().resolve("workflows/track-particles-in-an-lptem-video"));
+    }
+
+    private static Map<String, String> files(final Path dir) {
         Map<String, String> files = new HashMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             s.filter(Files::isRegularFile).forEach(p -> files.put(dir.relativize(p).toString().replace('\\', '/'),

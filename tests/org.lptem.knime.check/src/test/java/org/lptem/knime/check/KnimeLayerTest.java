@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -25,12 +27,14 @@ class KnimeLayerTest {
     }
 
     @Test
-    void pluginXmlRegistersTheNodesTheirCategoriesAndTheVideoPort() {
+    void pluginXmlRegistersTheNodesTheirCategoriesAndThePorts() {
         PluginXml xml = PluginXml.parse(PLUGIN.pluginXml());
-        assertEquals(10, xml.nodes().size(), xml.factoryClasses().toString());
-        assertEquals(1, xml.portTypes().size());
-        for (String category : List.of("", "/io", "/segmentation", "/tracking", "/statistics", "/simulation",
-            "/evaluation")) {
+        assertEquals(15, xml.nodes().size(), xml.factoryClasses().toString());
+        assertEquals(List.of("LPTEM Video", "LPTEM Label Masks"),
+            xml.portTypes().stream().map(PluginXml.PortTypeEntry::name).toList());
+        // the sub-categories of the issue: IO, Simulation, Segmentation, Tracking, Statistics, LEONARDO, Evaluation
+        for (String category : List.of("", "/io", "/segmentation", "/tracking", "/statistics", "/leonardo",
+            "/simulation", "/evaluation")) {
             assertTrue(xml.categories().stream().anyMatch(c -> c.fullPath().equals("/community/lptem" + category)),
                 "no category /community/lptem" + category);
         }
@@ -45,19 +49,44 @@ class KnimeLayerTest {
     void everyFactoryHasAParametersClassWithSettings() {
         for (String factory : PluginXml.parse(PLUGIN.pluginXml()).factoryClasses()) {
             NodeModelInfo info = NodeModelInfo.of(PLUGIN, factory).orElseThrow();
-            assertFalse(info.keys().isEmpty(), factory + " persists no settings");
+            // a node without settings must say so (withoutParameters()), not just lack a parameters class
+            assertTrue(info.withoutParameters() != !info.keys().isEmpty(), factory
+                + (info.withoutParameters() ? " declares withoutParameters() but persists " + info.keys()
+                    : " persists no settings"));
             assertTrue(info.inPorts() + info.outPorts() > 0, factory + " has no ports");
+        }
+    }
+
+    @Test
+    void everyNodeIsInAtLeastOneWorkflow() throws IOException {
+        Set<String> used = new TreeSet<>();
+        for (Path d : workflowDirs()) {
+            used.addAll(WorkflowChecks.factories(WorkflowFiles.of(d)));
+        }
+        Set<String> unused = new TreeSet<>(PluginXml.parse(PLUGIN.pluginXml()).factoryClasses());
+        unused.removeAll(used);
+        assertEquals(Set.of(), unused, "nodes that no workflow under workflows/ uses");
+    }
+
+    @Test
+    void everyWorkflowHasAReadme() throws IOException {
+        for (Path d : workflowDirs()) {
+            assertTrue(Files.isRegularFile(d.resolve("README.md")), d + " has no README.md");
+        }
+    }
+
+    private static List<Path> workflowDirs() throws IOException {
+        Path workflows = Project.root().resolve("workflows");
+        try (Stream<Path> s = Files.list(workflows)) {
+            List<Path> dirs = s.filter(d -> Files.isRegularFile(d.resolve("workflow.knime"))).sorted().toList();
+            assertFalse(dirs.isEmpty(), "no workflow under " + workflows);
+            return dirs;
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyWorkflowMatchesThePlugin() throws IOException {
-        Path workflows = Project.root().resolve("workflows");
-        List<Path> dirs;
-        try (Stream<Path> s = Files.list(workflows)) {
-            dirs = s.filter(d -> Files.isRegularFile(d.resolve("workflow.knime"))).sorted().toList();
-        }
-        assertFalse(dirs.isEmpty(), "no workflow under " + workflows);
+        List<Path> dirs = workflowDirs();
         return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(),
             () -> assertEquals(List.of(), WorkflowChecks.check(WorkflowFiles.of(d), PLUGIN))));
     }
