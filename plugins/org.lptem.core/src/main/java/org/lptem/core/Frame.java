@@ -56,6 +56,11 @@ public final class Frame {
         };
     }
 
+    /** Whether this frame has the given size and type, so that it can take another's samples in place. */
+    public boolean hasShape(int width, int height, PixelType type) {
+        return this.width == width && this.height == height && this.type == type;
+    }
+
     public int width() {
         return width;
     }

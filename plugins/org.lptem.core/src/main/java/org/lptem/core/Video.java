@@ -34,6 +34,16 @@ public interface Video extends AutoCloseable {
      */
     Frame frame(int index);
 
+    /**
+     * Frame {@code index}, decoded into {@code reuse}'s storage where this video can (same width, height and pixel
+     * type) and otherwise into a new frame. For loops that keep one frame alive at a time: allocating and clearing a
+     * new multi-megabyte array per frame costs about as much as copying the pixels from the page cache. The caller
+     * gives {@code reuse} up: its samples may be overwritten. {@code reuse} may be null.
+     */
+    default Frame frame(int index, Frame reuse) {
+        return frame(index);
+    }
+
     @Override
     void close() throws IOException;
 

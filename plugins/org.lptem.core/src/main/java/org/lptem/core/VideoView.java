@@ -85,6 +85,12 @@ public final class VideoView implements Video {
     }
 
     @Override
+    public Frame frame(int index, Frame reuse) {
+        checkIndex(index);
+        return base.frame(from + index * step, reuse);
+    }
+
+    @Override
     public void close() throws IOException {
         base.close();
     }

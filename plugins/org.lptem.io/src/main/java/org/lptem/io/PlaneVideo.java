@@ -109,10 +109,16 @@ final class PlaneVideo implements Video {
 
     @Override
     public Frame frame(int index) {
+        return frame(index, null);
+    }
+
+    @Override
+    public Frame frame(int index, Frame reuse) {
         checkIndex(index);
         long offset = locator.offset(index);
         if (!bottomUp) {
-            return in.decode(offset, frameBytes, order, index, "pixel data", b -> sample.decode(b, width, height));
+            return in.decode(offset, frameBytes, order, index, "pixel data",
+                    b -> sample.decode(b, width, height, reuse));
         }
         if (scratch == null) {
             scratch = new byte[frameBytes];

@@ -32,15 +32,21 @@ final class SampleCodec {
      * {@code type}; 8-bit samples decoded to a 16-bit type are signed and widen with their sign.
      */
     static Frame grey(ByteBuffer buf, int width, int height, int bytesPerSample, PixelType type) {
+        return grey(buf, width, height, bytesPerSample, type, null);
+    }
+
+    /** As {@link #grey(ByteBuffer, int, int, int, PixelType)}, into {@code reuse} when it has the frame's shape. */
+    static Frame grey(ByteBuffer buf, int width, int height, int bytesPerSample, PixelType type, Frame reuse) {
         int n = width * height;
-        return switch (type) {
+        Object into = reuse != null && reuse.hasShape(width, height, type) ? reuse.samples() : null;
+        Frame decoded = switch (type) {
             case UINT8 -> {
-                byte[] b = new byte[n];
+                byte[] b = into != null ? (byte[]) into : new byte[n];
                 buf.get(buf.position(), b);
                 yield Frame.ofBytes(width, height, b);
             }
             case INT16, UINT16 -> {
-                short[] s = new short[n];
+                short[] s = into != null ? (short[]) into : new short[n];
                 if (bytesPerSample == 1) {
                     int p = buf.position();
                     for (int i = 0; i < n; i++) {
@@ -52,16 +58,17 @@ final class SampleCodec {
                 yield Frame.ofShorts(width, height, s, type.isSigned());
             }
             case INT32, UINT32 -> {
-                int[] s = new int[n];
+                int[] s = into != null ? (int[]) into : new int[n];
                 buf.asIntBuffer().get(s);
                 yield Frame.ofInts(width, height, s, type.isSigned());
             }
             case FLOAT32 -> {
-                float[] s = new float[n];
+                float[] s = into != null ? (float[]) into : new float[n];
                 buf.asFloatBuffer().get(s);
                 yield Frame.ofFloats(width, height, s);
             }
         };
+        return into != null ? reuse : decoded;
     }
 
     private static byte[] firstSample(byte[] data, int pixels, int samplesPerPixel, int bytesPerSample) {

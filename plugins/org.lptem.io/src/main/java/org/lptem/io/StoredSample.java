@@ -49,11 +49,16 @@ enum StoredSample {
 
     /** Decodes {@code width x height} samples from {@code buf}'s position on, in {@code buf}'s byte order. */
     Frame decode(ByteBuffer buf, int width, int height) {
+        return decode(buf, width, height, null);
+    }
+
+    /** As {@link #decode(ByteBuffer, int, int)}, into {@code reuse} where the samples are stored as decoded. */
+    Frame decode(ByteBuffer buf, int width, int height, Frame reuse) {
         int n = width * height;
         int p = buf.position();
         return switch (this) {
             case UINT8, INT8, INT16, UINT16, INT32, UINT32, FLOAT32 ->
-                    SampleCodec.grey(buf, width, height, bytes, frameType);
+                    SampleCodec.grey(buf, width, height, bytes, frameType, reuse);
             case FLOAT16 -> {
                 float[] f = new float[n];
                 for (int i = 0; i < n; i++) {

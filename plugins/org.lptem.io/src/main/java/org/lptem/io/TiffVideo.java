@@ -194,6 +194,15 @@ final class TiffVideo implements Video {
     }
 
     @Override
+    public Frame frame(int index, Frame reuse) {
+        checkIndex(index);
+        if (contiguousStart >= 0 && isGrey()) {
+            return decodeGrey(contiguousStart + index * format.frameBytes(), index, reuse);
+        }
+        return frame(index);
+    }
+
+    @Override
     public Frame frame(int index) {
         checkIndex(index);
         if (contiguousStart >= 0) {
@@ -216,13 +225,21 @@ final class TiffVideo implements Video {
     /** Decodes a page whose pixels lie in one run from {@code start}; grey pages straight from the file. */
     private Frame decodeRun(long start, int index) {
         int bytes = (int) format.frameBytes();
-        if (format.samplesPerPixel() == 1 && !format.isRgb()) {
-            return in.decode(start, bytes, in.order(), index, "pixel data",
-                    b -> SampleCodec.grey(b, format.width(), format.height(), format.bytesPerSample(), type));
+        if (isGrey()) {
+            return decodeGrey(start, index, null);
         }
         byte[] data = new byte[bytes];
         in.readFully(start, data, 0, bytes, index, "pixel data");
         return decode(data);
+    }
+
+    private boolean isGrey() {
+        return format.samplesPerPixel() == 1 && !format.isRgb();
+    }
+
+    private Frame decodeGrey(long start, int index, Frame reuse) {
+        return in.decode(start, (int) format.frameBytes(), in.order(), index, "pixel data",
+                b -> SampleCodec.grey(b, format.width(), format.height(), format.bytesPerSample(), type, reuse));
     }
 
     private Frame decode(byte[] data) {
