@@ -127,16 +127,18 @@ record DmImage(long width, long height, long frames, StoredSample sample, long d
             case 10 -> StoredSample.UINT16;
             case 11 -> StoredSample.UINT32;
             case 12 -> StoredSample.FLOAT64;
+            case 3 -> StoredSample.COMPLEX_FLOAT32;
+            case 13 -> StoredSample.COMPLEX_FLOAT64;
+            case 39 -> StoredSample.INT64;
+            case 40 -> StoredSample.UINT64;
             default -> throw in.error(-1, "DM image data type " + code + typeName(code)
-                    + " is not supported (integer, real and RGB images are)");
+                    + " is not supported (integer, real, complex and RGB images are)");
         };
     }
 
     private static String typeName(int code) {
         return switch (code) {
-            case 3, 13 -> " (complex)";
             case 5 -> " (packed complex)";
-            case 39, 40 -> " (64-bit integer)";
             default -> "";
         };
     }

@@ -118,8 +118,10 @@ final class MrcFile {
             case 2 -> StoredSample.FLOAT32;
             case 6 -> StoredSample.UINT16;
             case 12 -> StoredSample.FLOAT16;
+            case 3 -> StoredSample.COMPLEX_INT16;
+            case 4 -> StoredSample.COMPLEX_FLOAT32;
             default -> throw in.error(-1, "MRC mode " + mode + modeName(mode)
-                    + " is not supported (modes 0, 1, 2, 6 and 12 are)");
+                    + " is not supported (modes 0, 1, 2, 3, 4, 6 and 12 are)");
         };
     }
 
@@ -130,8 +132,6 @@ final class MrcFile {
 
     private static String modeName(int mode) {
         return switch (mode) {
-            case 3 -> " (complex 16-bit integers)";
-            case 4 -> " (complex 32-bit floats)";
             case 101 -> " (4-bit packed)";
             default -> "";
         };

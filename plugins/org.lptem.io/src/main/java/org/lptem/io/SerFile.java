@@ -113,8 +113,10 @@ final class SerFile {
             case 6 -> StoredSample.INT32;
             case 7 -> StoredSample.FLOAT32;
             case 8 -> StoredSample.FLOAT64;
-            default -> throw in.error(-1, "SER data type " + code + (code == 9 || code == 10 ? " (complex)" : "")
-                    + " is not supported (integer and real images are)");
+            case 9 -> StoredSample.COMPLEX_FLOAT32;
+            case 10 -> StoredSample.COMPLEX_FLOAT64;
+            default -> throw in.error(-1, "SER data type " + code + " is not supported (integer, real and complex "
+                    + "images are)");
         };
     }
 

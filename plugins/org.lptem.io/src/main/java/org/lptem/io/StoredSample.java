@@ -22,7 +22,14 @@ enum StoredSample {
     FLOAT32(4, PixelType.FLOAT32, "32-bit float"),
     FLOAT64(8, PixelType.FLOAT32, "64-bit float"),
     /** 4 bytes read as one integer in the file's byte order: 0x..RRGGBB (Gatan's RGB images). */
-    RGB32(4, PixelType.UINT8, "32-bit RGB");
+    RGB32(4, PixelType.UINT8, "32-bit RGB"),
+    /** 64-bit integers become floats: exact up to 2^24, rounded to 24 significant bits above (counts never get there). */
+    INT64(8, PixelType.FLOAT32, "64-bit signed integer"),
+    UINT64(8, PixelType.FLOAT32, "64-bit unsigned integer"),
+    /** Complex samples (real, imaginary) become their magnitude, what a viewer shows of a complex image. */
+    COMPLEX_INT16(4, PixelType.FLOAT32, "complex 16-bit integers (shown as magnitude)"),
+    COMPLEX_FLOAT32(8, PixelType.FLOAT32, "complex 32-bit floats (shown as magnitude)"),
+    COMPLEX_FLOAT64(16, PixelType.FLOAT32, "complex 64-bit floats (shown as magnitude)");
 
     private final int bytes;
     private final PixelType frameType;
@@ -73,6 +80,13 @@ enum StoredSample {
                 }
                 yield Frame.ofFloats(width, height, f);
             }
+            case INT64, UINT64, COMPLEX_INT16, COMPLEX_FLOAT32, COMPLEX_FLOAT64 -> {
+                float[] f = new float[n];
+                for (int i = 0; i < n; i++) {
+                    f[i] = wideSample(buf, p + bytes * i);
+                }
+                yield Frame.ofFloats(width, height, f);
+            }
             case RGB32 -> {
                 byte[] grey = new byte[n];
                 for (int i = 0; i < n; i++) {
@@ -81,6 +95,21 @@ enum StoredSample {
                 }
                 yield Frame.ofBytes(width, height, grey);
             }
+        };
+    }
+
+    /** One sample of the types that only fit a float frame, at byte {@code at}. */
+    private float wideSample(ByteBuffer buf, int at) {
+        return switch (this) {
+            case INT64 -> (float) buf.getLong(at);
+            case UINT64 -> {
+                long v = buf.getLong(at);
+                yield v >= 0 ? (float) v : (float) ((v >>> 1) * 2.0 + (v & 1));
+            }
+            case COMPLEX_INT16 -> (float) Math.hypot(buf.getShort(at), buf.getShort(at + 2));
+            case COMPLEX_FLOAT32 -> (float) Math.hypot(buf.getFloat(at), buf.getFloat(at + 4));
+            case COMPLEX_FLOAT64 -> (float) Math.hypot(buf.getDouble(at), buf.getDouble(at + 8));
+            default -> throw new IllegalStateException(name() + " is decoded elsewhere");
         };
     }
 

@@ -131,6 +131,9 @@ final class DmBuilder {
         } else if (samples instanceof double[] s) {
             b = buf(8 * s.length);
             b.asDoubleBuffer().put(s);
+        } else if (samples instanceof long[] s) {
+            b = buf(8 * s.length);
+            b.asLongBuffer().put(s);
         } else {
             throw new IllegalArgumentException("unsupported samples " + samples);
         }

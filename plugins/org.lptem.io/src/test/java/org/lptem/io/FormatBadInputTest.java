@@ -1,5 +1,7 @@
 package org.lptem.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.lptem.io.BadInputTest.assertMentions;
 import static org.lptem.io.BadInputTest.failureOf;
 
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lptem.core.PixelType;
+import org.lptem.core.Video;
 
 /**
  * Crafted bad files for every binary reader besides TIFF (which {@link BadInputTest} covers): truncated, wrong magic,
@@ -138,11 +141,36 @@ class FormatBadInputTest {
 
     @Test
     void dmWithUnsupportedDataTypes() throws Exception {
-        byte[] complex = DmBuilder.withImage(4, LE, 3, 6, new float[40], new long[] {5, 4}, 1, "nm", 1, "").build();
-        assertMentions(failureOf(write("complex.dm4", complex)), "complex.dm4",
-                "DM image data type 3 (complex) is not supported");
-        byte[] int64 = DmBuilder.withImage(4, LE, 39, 7, new double[20], new long[] {5, 4}, 1, "nm", 1, "").build();
-        assertMentions(failureOf(write("long.dm4", int64)), "long.dm4", "data type 39 (64-bit integer)");
+        byte[] packed = DmBuilder.withImage(4, LE, 5, 6, new float[40], new long[] {5, 4}, 1, "nm", 1, "").build();
+        assertMentions(failureOf(write("packed.dm4", packed)), "packed.dm4",
+                "DM image data type 5 (packed complex) is not supported");
+    }
+
+    @Test
+    void dmComplexImagesShowTheirMagnitudeAndInt64BecomesFloat() throws Exception {
+        float[] pairs = new float[40];
+        for (int i = 0; i < 20; i++) {
+            pairs[2 * i] = 3 * i;
+            pairs[2 * i + 1] = -4 * i; // |z| = 5 i
+        }
+        byte[] complex = DmBuilder.withImage(4, LE, 3, 6, pairs, new long[] {5, 4}, 1, "nm", 1, "").build();
+        try (Video v = VideoIO.open(write("complex.dm4", complex))) {
+            float[] f = (float[]) v.frame(0).samples();
+            for (int i = 0; i < 20; i++) {
+                assertEquals(5f * i, f[i], 1e-5f);
+            }
+        }
+        long[] big = new long[20];
+        for (int i = 0; i < 20; i++) {
+            big[i] = i == 19 ? -7 : 1L << i;
+        }
+        byte[] int64 = DmBuilder.withImage(4, LE, 39, 11, big, new long[] {5, 4}, 1, "nm", 1, "").build();
+        try (Video v = VideoIO.open(write("long.dm4", int64))) {
+            float[] f = (float[]) v.frame(0).samples();
+            assertEquals(1f, f[0]);
+            assertEquals(1 << 18, f[18]);
+            assertEquals(-7f, f[19]);
+        }
     }
 
     // ---- In-Situ capture trees
@@ -208,14 +236,27 @@ class FormatBadInputTest {
     }
 
     @Test
+    void mrcComplexModesShowTheirMagnitude() throws Exception {
+        byte[] ints = MrcBuilder.stack(3, 2, 1, 1, new short[] {3, -4, -6, 8}, LE).build();
+        try (Video v = VideoIO.open(write("c3.mrc", ints))) {
+            assertEquals(PixelType.FLOAT32, v.pixelType());
+            assertArrayEquals(new float[] {5, 10}, (float[]) v.frame(0).samples());
+        }
+        byte[] floats = MrcBuilder.stack(4, 2, 1, 1, new float[] {0.3f, 0.4f, 0, -2}, BE).build();
+        try (Video v = VideoIO.open(write("c4.mrc", floats))) {
+            assertArrayEquals(new float[] {0.5f, 2}, (float[]) v.frame(0).samples(), 1e-6f);
+        }
+    }
+
+    @Test
     void mrcWithUnsupportedModesOrAxes() throws Exception {
-        int[] modes = {3, 4, 101, 7};
-        String[] words = {"mode 3 (complex 16-bit integers)", "mode 4 (complex 32-bit floats)", "mode 101 (4-bit",
-                "mode 7 is not supported"};
+        int[] modes = {101, 7};
+        String[] words = {"mode 101 (4-bit", "mode 7 is not supported"};
         for (int i = 0; i < modes.length; i++) {
             byte[] b = mrc(BE);
             ByteBuffer.wrap(b).order(BE).putInt(12, modes[i]);
-            assertMentions(failureOf(write("mode.mrc", b)), "mode.mrc", words[i], "modes 0, 1, 2, 6 and 12 are");
+            assertMentions(failureOf(write("mode.mrc", b)), "mode.mrc", words[i],
+                    "modes 0, 1, 2, 3, 4, 6 and 12 are");
         }
         byte[] axes = mrc(LE);
         ByteBuffer.wrap(axes).order(LE).putInt(64, 2).putInt(68, 1);
@@ -250,8 +291,12 @@ class FormatBadInputTest {
         byte[] counts = ser(0x0210).build();
         ByteBuffer.wrap(counts).order(LE).putInt(18, 9);
         assertMentions(failureOf(write("c_1.ser", counts)), "c_1.ser", "declares 9 valid of 3 elements");
-        byte[] complex = SerBuilder.of(9, 2, 2).frame(new float[8]).build();
-        assertMentions(failureOf(write("x_1.ser", complex)), "x_1.ser", "SER data type 9 (complex) is not supported");
+        byte[] complex = SerBuilder.of(9, 2, 2).frame(new float[] {3, 4, 0, 1, 6, 8, 0, 0}).build();
+        try (Video v = VideoIO.open(write("x_1.ser", complex))) {
+            assertArrayEquals(new float[] {5, 1, 10, 0}, (float[]) v.frame(0).samples());
+        }
+        byte[] unknown = SerBuilder.of(12, 2, 2).frame(new float[8]).build();
+        assertMentions(failureOf(write("u_1.ser", unknown)), "u_1.ser", "SER data type 12 is not supported");
     }
 
     @Test
