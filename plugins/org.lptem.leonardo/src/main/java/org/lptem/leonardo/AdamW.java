@@ -13,6 +13,7 @@ final class AdamW implements AutoCloseable {
     static final double BETA1 = 0.9;
     static final double BETA2 = 0.999;
     static final double EPS = 1e-8;
+    static final double MAX_GRADIENT_NORM = 1.0;
 
     private final NDManager manager;
     private final double learningRate;
@@ -35,27 +36,47 @@ final class AdamW implements AutoCloseable {
         return steps;
     }
 
-    /** One update of every parameter from its gradient; gradients are left for the caller to zero. */
-    void step(Parameters params) {
-        steps++;
-        double c1 = 1 - Math.pow(BETA1, steps);
-        double c2 = 1 - Math.pow(BETA2, steps);
+    /**
+     * One update of every parameter from its gradient, the gradients first scaled down to a global norm of at most
+     * {@link #MAX_GRADIENT_NORM} (the loss has terms weighted up to 5e4, whose rare spikes would otherwise throw
+     * the weights far off). A step whose gradient is not finite is skipped; returns whether the update was made.
+     * Gradients are left for the caller to zero.
+     */
+    boolean step(Parameters params) {
         try (NDManager scratch = manager.newSubManager()) {
+            Map<String, NDArray> grads = new LinkedHashMap<>();
+            double squares = 0;
+            for (Map.Entry<String, NDArray> e : params.asMap().entrySet()) {
+                NDArray g = e.getValue().getGradient();
+                g.attach(scratch);
+                grads.put(e.getKey(), g);
+                squares += g.square().sum().getFloat();
+            }
+            double norm = Math.sqrt(squares);
+            if (!Double.isFinite(norm)) {
+                return false;
+            }
+            float clip = (float) Math.min(1, MAX_GRADIENT_NORM / (norm + 1e-12));
+            steps++;
+            double c1 = 1 - Math.pow(BETA1, steps);
+            double c2 = 1 - Math.pow(BETA2, steps);
             for (Map.Entry<String, NDArray> e : params.asMap().entrySet()) {
                 NDArray p = e.getValue();
-                NDArray g = p.getGradient();
-                g.attach(scratch);
+                NDArray g = grads.get(e.getKey()).mul(clip);
                 NDArray m = first.get(e.getKey());
                 NDArray v = second.get(e.getKey());
-                m.muli(BETA1).addi(g.mul(1 - BETA1));
-                v.muli(BETA2).addi(g.square().mul(1 - BETA2));
-                NDArray update = m.div(c1).div(v.div(c2).sqrt().add(EPS)).mul(learningRate);
+                // float scalars: DJL turns Java doubles into float64 tensors
+                m.muli((float) BETA1).addi(g.mul((float) (1 - BETA1)));
+                v.muli((float) BETA2).addi(g.square().mul((float) (1 - BETA2)));
+                NDArray update = m.div((float) c1).div(v.div((float) c2).sqrt().add((float) EPS))
+                        .mul((float) learningRate);
                 if (weightDecay > 0) {
-                    p.muli(1 - learningRate * weightDecay);
+                    p.muli((float) (1 - learningRate * weightDecay));
                 }
                 p.subi(update);
             }
         }
+        return true;
     }
 
     /** Moments and step count, for checkpoints. */

@@ -10,10 +10,9 @@ import java.util.Map;
  * @param trainTotal mean weighted total over the training batches
  * @param validation mean per term over the validation set, empty without one
  * @param validationTotal NaN without a validation set
- * @param seconds wall time of the epoch
  */
 public record EpochLoss(int epoch, Map<LossTerm, Double> train, double trainTotal, Map<LossTerm, Double> validation,
-        double validationTotal, double seconds) {
+        double validationTotal) {
 
     public EpochLoss {
         train = Map.copyOf(train);

@@ -64,7 +64,7 @@ public record LeonardoConfig(int length, int latent, int layers, int heads, int 
     }
 
     /**
-     * A CPU-sized network of the same shape (about 0.9 M parameters, roughly 30 times fewer operations per
+     * A CPU-sized network of the same shape (about 1.1 M parameters, about 15 times fewer multiply-adds per
      * trajectory than the paper's), for training on a few thousand trajectories within minutes.
      */
     public static LeonardoConfig small() {

@@ -64,15 +64,24 @@ public final class PhysicsLoss {
     public NDArray total(Map<LossTerm, NDArray> terms) {
         NDArray sum = null;
         for (Map.Entry<LossTerm, NDArray> e : terms.entrySet()) {
-            NDArray w = e.getValue().mul(weights.get(e.getKey()));
+            NDArray w = e.getValue().mul(like(e.getValue(), weights.get(e.getKey())));
             sum = sum == null ? w : sum.add(w);
         }
         return sum;
     }
 
+    /**
+     * A scalar in the array's precision: DJL makes Java doubles float64 tensors, which would promote float32
+     * training to float64.
+     */
+    static Number like(NDArray array, double value) {
+        return array.getDataType() == ai.djl.ndarray.types.DataType.FLOAT64 ? (Number) value : (Number) (float) value;
+    }
+
     /** {@code mean over the batch of -0.5 sum_j (1 + logvar - mu^2 - exp(logvar))}. */
     static NDArray kl(NDArray mu, NDArray logVar) {
-        return logVar.add(1).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}).mean().mul(-0.5);
+        return logVar.add(like(logVar, 1)).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}).mean()
+                .mul(like(logVar, -0.5));
     }
 
     /** Per trajectory and axis: central moments over the time axis of {@code (batch, N, 2)}. */
@@ -92,11 +101,11 @@ public final class PhysicsLoss {
         }
 
         NDArray skewness() {
-            return m3.div(variance.pow(1.5).add(TINY));
+            return m3.div(variance.pow(like(variance, 1.5)).add(like(variance, TINY)));
         }
 
         NDArray kurtosis() {
-            return m4.div(variance.square().add(TINY));
+            return m4.div(variance.square().add(like(variance, TINY)));
         }
     }
 
@@ -112,7 +121,7 @@ public final class PhysicsLoss {
         NDArray x = c.get(":, :, 0");
         NDArray y = c.get(":, :, 1");
         NDArray cov = x.mul(y).mean(new int[] {1});
-        return cov.div(x.square().mean(new int[] {1}).mul(y.square().mean(new int[] {1})).sqrt().add(TINY));
+        return cov.div(x.square().mean(new int[] {1}).mul(y.square().mean(new int[] {1})).sqrt().add(like(cov, TINY)));
     }
 
     /**
@@ -131,6 +140,6 @@ public final class PhysicsLoss {
                 new Shape(1), (int) (b * axes)).singletonOrThrow().reshape(b, axes, n);
         NDArray perPair = sums.div(m.arange(n, 0, -1).toType(series.getDataType(), false));
         NDArray zeroLag = perPair.get(":, :, 0:1");
-        return perPair.div(zeroLag.add(TINY)).transpose(0, 2, 1);
+        return perPair.div(zeroLag.add(like(zeroLag, TINY))).transpose(0, 2, 1);
     }
 }

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv1d;
-import ai.djl.nn.convolutional.Conv1dTranspose;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import java.util.SplittableRandom;
@@ -124,9 +123,13 @@ public final class TransformerVae {
         LeonardoConfig c = config;
         NDArray h = Activation.relu(linear(z, "dec.dense1"));
         h = Activation.relu(linear(h, "dec.dense2")).reshape(z.getShape().get(0), c.bottleneck(), c.length());
-        NDArray memory = Conv1dTranspose.conv1dTranspose(h, params.get("dec.deconv.w"), params.get("dec.deconv.b"),
-                new Shape(1), new Shape(LeonardoConfig.BOTTLENECK_KERNEL / 2), new Shape(0), new Shape(1), 1)
-                .singletonOrThrow().transpose(0, 2, 1).add(positions(z.getManager()));
+        // DJL's PyTorch engine has no transposed convolution; at stride 1 it is the convolution with the kernel
+        // flipped and in/out swapped, padded by kernel - 1 - padding (the ONNX export keeps ConvTranspose).
+        int k = LeonardoConfig.BOTTLENECK_KERNEL;
+        NDArray kernel = params.get("dec.deconv.w").transpose(1, 0, 2).flip(2);
+        NDArray memory = Conv1d.conv1d(h, kernel, params.get("dec.deconv.b"), new Shape(1),
+                new Shape(k - 1 - k / 2), new Shape(1), 1).singletonOrThrow().transpose(0, 2, 1)
+                .add(positions(z.getManager()));
         NDArray x = memory;
         for (int i = 0; i < c.layers(); i++) {
             String b = "dec.block" + i;
@@ -142,7 +145,7 @@ public final class TransformerVae {
         NDList posterior = encode(x);
         NDArray mu = posterior.get(0);
         NDArray logVar = posterior.get(1);
-        NDArray z = mu.add(logVar.mul(0.5).exp().mul(noise));
+        NDArray z = mu.add(logVar.mul(0.5f).exp().mul(noise));
         return new NDList(decode(z), mu, logVar);
     }
 
@@ -174,7 +177,7 @@ public final class TransformerVae {
         NDArray q = linear(query, name + ".q").reshape(b, tq, heads, hd).transpose(0, 2, 1, 3);
         NDArray k = linear(keyValue, name + ".k").reshape(b, tk, heads, hd).transpose(0, 2, 3, 1);
         NDArray v = linear(keyValue, name + ".v").reshape(b, tk, heads, hd).transpose(0, 2, 1, 3);
-        NDArray weights = q.matMul(k).mul(1 / Math.sqrt(hd)).softmax(-1);
+        NDArray weights = q.matMul(k).mul((float) (1 / Math.sqrt(hd))).softmax(-1);
         NDArray context = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, tq, config.width());
         return linear(context, name + ".o");
     }

@@ -1,0 +1,95 @@
+package org.lptem.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+import org.lptem.core.Calibration;
+import org.lptem.core.LptemException;
+import org.lptem.core.Progress;
+import org.lptem.leonardo.LeonardoConfig;
+import org.lptem.leonardo.TrajectoryWindows;
+import org.lptem.ml.onnx.ExecutionDevice;
+import org.lptem.stats.report.TrackTable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lptem leonardo}: train, sample and judge LEONARDO trajectory generators. */
+@Command(name = "leonardo", mixinStandardHelpOptions = true,
+        description = {"LEONARDO (Shabeeb et al., Nat. Commun. 2025): a transformer VAE with a physics-informed "
+                + "loss that learns trajectories from a tracks table and generates new ones in the same units."},
+        subcommands = {LeonardoTrainCommand.class, LeonardoGenerateCommand.class, LeonardoEvaluateCommand.class,
+                LeonardoBenchCommand.class})
+final class LeonardoCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: train, generate, "
+                + "evaluate or bench");
+    }
+
+    /** Where and how PyTorch runs; applied before the engine starts. */
+    static final class EngineOptions {
+        @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda",
+                description = "Where PyTorch runs (default ${DEFAULT-VALUE}); cuda needs a CUDA build of PyTorch.")
+        String device;
+
+        @Option(names = "--threads", paramLabel = "N",
+                description = "PyTorch CPU threads (default: all cores). On a machine shared with other jobs, 1 "
+                        + "is often much faster.")
+        Integer threads;
+
+        ExecutionDevice device() {
+            return switch (device.toLowerCase(Locale.ROOT)) {
+                case "cpu" -> ExecutionDevice.CPU;
+                case "cuda", "gpu" -> ExecutionDevice.CUDA;
+                default -> throw new LptemException("--device '" + device + "': expected cpu or cuda");
+            };
+        }
+
+        /** Sets PyTorch's thread counts; DJL reads them once, when the engine starts. */
+        void apply() {
+            if (threads != null) {
+                if (threads < 1) {
+                    throw new LptemException("--threads must be at least 1, got " + threads);
+                }
+                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+                System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            }
+        }
+    }
+
+    /** A tracks table cut into windows of the model's length. */
+    static TrajectoryWindows windows(Path tracks, CalibrationOptions calibration, int length, int stride,
+            Progress progress) {
+        TrackTable table = TrackTable.read(tracks);
+        Calibration c = table.calibration().overriddenBy(calibration.override());
+        return TrajectoryWindows.cut(table.tracks(), c, length, stride, progress);
+    }
+
+    /** Runs {@code work} with a progress bar on standard error that Ctrl-C cancels. */
+    static <T> T withProgress(CommandLine.Model.CommandSpec spec, Function<ConsoleProgress, T> work) {
+        ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
+        Thread hook = new Thread(progress::cancel);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return work.apply(progress);
+        } finally {
+            progress.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting because of Ctrl-C; nothing to undo
+            }
+        }
+    }
+
+    static void describe(PrintWriter out, LeonardoConfig c, long parameters) {
+        out.printf(Locale.ROOT, "network: length %d, latent %d, %d layer(s), %d heads, width %d, ffn %d, bottleneck "
+                + "%d, hidden %d/%d; %,d parameters%n", c.length(), c.latent(), c.layers(), c.heads(), c.width(),
+                c.ffn(), c.bottleneck(), c.hidden(), c.decoderHidden(), parameters);
+    }
+}

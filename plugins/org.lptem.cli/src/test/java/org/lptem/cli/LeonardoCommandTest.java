@@ -1,0 +1,89 @@
+package org.lptem.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lptem.core.Calibration;
+import org.lptem.core.Track;
+import org.lptem.io.TracksCsv;
+import org.lptem.simulate.SettingsKeys;
+import org.lptem.simulate.SimulationSettings;
+import org.lptem.simulate.TrajectoryExport;
+
+class LeonardoCommandTest {
+
+    private static Path tracks(Path dir, String name, long seed) {
+        List<Track> out = new ArrayList<>();
+        for (String model : new String[] {"fbm", "ctrw"}) {
+            SimulationSettings s = SettingsKeys.apply(SimulationSettings.demo(), List.of("motion=" + model,
+                    "alpha=0.6", "seed=" + seed));
+            for (Track t : TrajectoryExport.simulate(s, 30, 64)) {
+                out.add(new Track(out.size() + 1, t.points()));
+            }
+        }
+        Path csv = dir.resolve(name);
+        TracksCsv.write(csv, out, Calibration.of(0.5, 0.02));
+        return csv;
+    }
+
+    @Test
+    void trainGenerateEvaluate(@TempDir Path dir) throws Exception {
+        Path train = tracks(dir, "train.csv", 1);
+        Path held = tracks(dir, "held.csv", 2);
+        Path model = dir.resolve("m.leonardo");
+        CliRunner.Run r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
+                model.toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent", "4", "--epochs", "2",
+                "--batch-size", "16", "--seed", "3", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s)\\d+ windows of 32 frames from .*"), r.out());
+        assertTrue(r.out().contains("0.5 nm/px, 0.02 s/frame"), r.out());
+        assertTrue(Files.size(model) > 0);
+
+        Path g = dir.resolve("g.csv");
+        Path onnx = dir.resolve("decoder.onnx");
+        r = CliRunner.lptem("leonardo", "generate", "--model", model.toString(), "--n", "10", "--seed", "4", "--out",
+                g.toString(), "--onnx", onnx.toString(), "--fix", "0=1.5");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(g);
+        assertEquals("frame,particle,x,y,x_nm,y_nm,t_s", lines.get(0));
+        assertEquals(1 + 10 * 32, lines.size());
+        assertEquals("0,1,0,0,0,0,0", lines.get(1));
+        String[] second = lines.get(2).split(",");
+        assertEquals(Double.parseDouble(second[2]) * 0.5, Double.parseDouble(second[4]), 1e-9);
+        assertEquals(0.02, Double.parseDouble(second[6]), 1e-12);
+        assertTrue(Files.size(onnx) > 1000);
+
+        Path again = dir.resolve("again.csv");
+        assertEquals(0, CliRunner.lptem("leonardo", "generate", "--model", model.toString(), "--n", "10", "--seed",
+                "4", "--out", again.toString(), "--fix", "0=1.5").code());
+        assertArrayEquals(Files.readAllBytes(g), Files.readAllBytes(again));
+
+        r = CliRunner.lptem("leonardo", "evaluate", "--model", model.toString(), "--tracks", held.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("vacf lag 1"), r.out());
+        assertTrue(r.out().contains("floor (training vs held-out)"), r.out());
+    }
+
+    @Test
+    void badInputIsAClearError(@TempDir Path dir) throws Exception {
+        Path notModel = dir.resolve("x.leonardo");
+        Files.writeString(notModel, "frame,particle,x,y\n");
+        CliRunner.Run r = CliRunner.lptem("leonardo", "generate", "--model", notModel.toString(), "--n", "3", "--out",
+                dir.resolve("g.csv").toString(), "--threads", "1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(notModel + ": not a LEONARDO model"), r.err());
+        assertFalse(Files.exists(dir.resolve("g.csv")));
+
+        Path shortTracks = tracks(dir, "short.csv", 1);
+        r = CliRunner.lptem("leonardo", "train", "--tracks", shortTracks.toString(), "--out",
+                dir.resolve("m.leonardo").toString(), "--length", "100", "--threads", "1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("short.csv: has 0 windows of 100 consecutive frames"), r.err());
+        assertFalse(Files.exists(dir.resolve("m.leonardo")));
+    }
+}

@@ -1,0 +1,163 @@
+package org.lptem.leonardo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lptem.core.LptemException;
+import org.lptem.core.Progress;
+
+/**
+ * Generated versus held-out trajectories: mean per-trajectory displacement variance and kurtosis per lag, mean
+ * normalised VACF at lags 1..50, mean time-averaged MSD curve, the distribution of alpha, and the Frechet distance
+ * between the feature distributions ({@link TrajectoryStatistics#features}, scaled by the held-out standard
+ * deviations). The floor is the same distance between the training windows and the held-out ones: what a perfect
+ * generator of the training distribution would score.
+ *
+ * @param generated statistics summary of the generated set
+ * @param heldOut statistics summary of the held-out set
+ * @param frechet generated vs held-out
+ * @param floor training vs held-out
+ * @param droppedGenerated trajectories whose features were not finite (left out)
+ * @param droppedHeldOut same for the held-out set
+ */
+public record Evaluation(Summary generated, Summary heldOut, double frechet, double floor, int droppedGenerated,
+        int droppedHeldOut) {
+
+    /**
+     * Means over trajectories.
+     *
+     * @param count trajectories summarised
+     * @param kurtosis per {@link TrajectoryStatistics#MOMENT_LAGS} lag
+     * @param variancePx2 per moment lag
+     * @param vacf lags 1..
+     * @param msdPx2 lags 1..
+     * @param alphaQuartiles 25th, 50th and 75th percentiles of alpha
+     * @param alphaMean mean alpha
+     */
+    public record Summary(int count, double[] kurtosis, double[] variancePx2, double[] vacf, double[] msdPx2,
+            double[] alphaQuartiles, double alphaMean) {
+    }
+
+    /** Compares {@code n} trajectories generated with {@code seed} with the held-out windows. */
+    public static Evaluation run(LeonardoModel model, TrajectoryWindows heldOut, int n, long seed, Progress progress) {
+        if (heldOut.size() < 2) {
+            throw new LptemException("the evaluation needs at least 2 held-out windows of " + model.config().length()
+                    + " frames, got " + heldOut.size());
+        }
+        List<double[]> held = new ArrayList<>();
+        for (Window w : heldOut.windows()) {
+            double[] p = new double[w.xy().length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = w.xy()[i] * w.extentPx();
+            }
+            held.add(p);
+        }
+        List<double[]> gen = new Generator(model).generate(n, seed, Map.of(), progress.sub(0, 0.6));
+        progress.report(0.6, "statistics");
+        List<TrajectoryStatistics> gs = TrajectoryStatistics.ofAll(gen);
+        progress.checkCanceled();
+        List<TrajectoryStatistics> hs = TrajectoryStatistics.ofAll(held);
+        progress.report(1, "statistics");
+        List<TrajectoryStatistics> gFinite = gs.stream().filter(TrajectoryStatistics::finite).toList();
+        List<TrajectoryStatistics> hFinite = hs.stream().filter(TrajectoryStatistics::finite).toList();
+        FeatureMoments gm = moments(gFinite);
+        FeatureMoments hm = moments(hFinite);
+        FeatureMoments train = model.trainingReference();
+        if (train.dimension() != hm.dimension()) {
+            throw new LptemException("the model's training statistics have " + train.dimension()
+                    + " features, the evaluation " + hm.dimension());
+        }
+        return new Evaluation(summary(gFinite), summary(hFinite), FrechetDistance.between(gm, hm, hm),
+                FrechetDistance.between(train, hm, hm), gs.size() - gFinite.size(), hs.size() - hFinite.size());
+    }
+
+    /** Feature moments of the trajectories whose features are finite. */
+    static FeatureMoments moments(List<TrajectoryStatistics> stats) {
+        List<double[]> f = new ArrayList<>();
+        for (TrajectoryStatistics s : stats) {
+            if (s.finite()) {
+                f.add(s.features());
+            }
+        }
+        return FeatureMoments.of(f);
+    }
+
+    static Summary summary(List<TrajectoryStatistics> stats) {
+        TrajectoryStatistics first = stats.get(0);
+        double[] kurt = new double[first.kurtosis().length];
+        double[] var = new double[first.variancePx2().length];
+        double[] vacf = new double[first.vacf().length];
+        double[] msd = new double[first.msdPx2().length];
+        double[] alpha = new double[stats.size()];
+        int n = stats.size();
+        for (int i = 0; i < n; i++) {
+            TrajectoryStatistics s = stats.get(i);
+            add(kurt, s.kurtosis(), n);
+            add(var, s.variancePx2(), n);
+            add(vacf, s.vacf(), n);
+            add(msd, s.msdPx2(), n);
+            alpha[i] = s.alpha();
+        }
+        java.util.Arrays.sort(alpha);
+        double mean = java.util.Arrays.stream(alpha).average().orElse(Double.NaN);
+        return new Summary(n, kurt, var, vacf, msd, new double[] {quantile(alpha, 0.25), quantile(alpha, 0.5),
+                quantile(alpha, 0.75)}, mean);
+    }
+
+    private static void add(double[] sum, double[] v, int n) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += v[i] / n;
+        }
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** Relative difference of the generated value from the held-out one. */
+    public static double relative(double generated, double heldOut) {
+        return (generated - heldOut) / Math.abs(heldOut);
+    }
+
+    /** A readable report: one line per statistic, then the distances. */
+    public List<String> report() {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "trajectories: %d generated, %d held out%s", generated.count(),
+                heldOut.count(), droppedGenerated + droppedHeldOut > 0 ? String.format(Locale.ROOT,
+                        " (%d generated and %d held-out left out: non-finite statistics)", droppedGenerated,
+                        droppedHeldOut) : ""));
+        out.add(String.format(Locale.ROOT, "%-26s %14s %14s %9s", "statistic", "generated", "held_out", "rel_diff"));
+        for (int i = 0; i < heldOut.kurtosis().length; i++) {
+            int lag = TrajectoryStatistics.MOMENT_LAGS[i];
+            out.add(line("kurtosis lag " + lag, generated.kurtosis()[i], heldOut.kurtosis()[i]));
+            out.add(line("variance_px2 lag " + lag, generated.variancePx2()[i], heldOut.variancePx2()[i]));
+        }
+        for (int lag : new int[] {1, 2, 3, 5, 10, 20, 30, 40, 50}) {
+            if (lag <= heldOut.vacf().length) {
+                out.add(line("vacf lag " + lag, generated.vacf()[lag - 1], heldOut.vacf()[lag - 1]));
+            }
+        }
+        for (int lag : new int[] {1, 2, 5, 10, 20, 50}) {
+            if (lag <= heldOut.msdPx2().length) {
+                out.add(line("msd_px2 lag " + lag, generated.msdPx2()[lag - 1], heldOut.msdPx2()[lag - 1]));
+            }
+        }
+        out.add(line("alpha mean", generated.alphaMean(), heldOut.alphaMean()));
+        String[] q = {"alpha q25", "alpha median", "alpha q75"};
+        for (int i = 0; i < 3; i++) {
+            out.add(line(q[i], generated.alphaQuartiles()[i], heldOut.alphaQuartiles()[i]));
+        }
+        out.add(String.format(Locale.ROOT, "frechet distance (generated vs held-out): %.5g", frechet));
+        out.add(String.format(Locale.ROOT, "floor (training vs held-out):            %.5g", floor));
+        out.add(String.format(Locale.ROOT, "ratio to floor:                          %.3g", frechet / floor));
+        return out;
+    }
+
+    private static String line(String name, double g, double h) {
+        return String.format(Locale.ROOT, "%-26s %14.6g %14.6g %+8.1f%%", name, g, h, 100 * relative(g, h));
+    }
+}

@@ -1,0 +1,436 @@
+package org.lptem.leonardo;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.lptem.core.Calibration;
+import org.lptem.core.LptemException;
+import org.lptem.core.PartialPaths;
+
+/**
+ * The project's LEONARDO model file ({@code .leonardo}, format {@value #FORMAT} version {@value #VERSION}), a zip
+ * archive:
+ * <ul>
+ * <li>{@code leonardo.properties}: {@code format}, {@code version}, {@code config.*} (the {@link LeonardoConfig}
+ * sizes), {@code weight.*} (loss weights), {@code info.*} (training facts), {@code calibration.nm_per_px} and
+ * {@code calibration.s_per_frame} (absent when unknown), {@code history.epochs} and per epoch-series
+ * {@code history.train.TERM}, {@code history.validation.TERM}, {@code history.train.total},
+ * {@code history.validation.total} (comma-separated numbers, one per epoch; NaN where
+ * there was no validation), {@code reference.count};</li>
+ * <li>{@code weights.bin}: the network's tensors ({@link NamedTensors} layout: raw little-endian float32 with names
+ * and shapes);</li>
+ * <li>{@code scales.bin}: the sorted window extents in px (little-endian float64);</li>
+ * <li>{@code reference.bin}: the training set's feature mean and covariance (little-endian float64: d means, then
+ * d x d covariances);</li>
+ * <li>checkpoints only: {@code checkpoint.properties} (epoch, optimizer steps, best monitored loss, epochs without
+ * improvement), {@code optimizer_m.bin}, {@code optimizer_v.bin} (Adam moments) and {@code best.bin} (weights of
+ * the best epoch).</li>
+ * </ul>
+ * Files are written beside the target and moved into place when complete. Reading checks the format name, the
+ * version, every entry's presence and every tensor's shape against the configuration; anything else is an
+ * {@link LptemException} naming the file.
+ */
+public final class ModelFile {
+    public static final String FORMAT = "lptem-leonardo";
+    public static final int VERSION = 1;
+    static final String PROPERTIES = "leonardo.properties";
+    static final String WEIGHTS = "weights.bin";
+    static final String SCALES = "scales.bin";
+    static final String REFERENCE = "reference.bin";
+    static final String CHECKPOINT = "checkpoint.properties";
+    static final String ADAM_M = "optimizer_m.bin";
+    static final String ADAM_V = "optimizer_v.bin";
+    static final String BEST = "best.bin";
+
+    /** The training state a checkpoint adds to a model. */
+    record TrainingState(int epoch, long steps, double bestMonitored, int badEpochs, Map<String, float[]> adamM,
+            Map<String, float[]> adamV, Map<String, float[]> best) {
+    }
+
+    private ModelFile() {
+    }
+
+    public static void write(Path file, LeonardoModel model) {
+        write(file, model, null);
+    }
+
+    static void write(Path file, LeonardoModel model, TrainingState state) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(PROPERTIES, properties(model));
+        entries.put(WEIGHTS, NamedTensors.write(tensors(model.vae().parameters())));
+        entries.put(SCALES, doubles(model.scales().extentsPx()));
+        FeatureMoments ref = model.trainingReference();
+        double[] refValues = new double[ref.mean().length + ref.covariance().length];
+        System.arraycopy(ref.mean(), 0, refValues, 0, ref.mean().length);
+        System.arraycopy(ref.covariance(), 0, refValues, ref.mean().length, ref.covariance().length);
+        entries.put(REFERENCE, doubles(refValues));
+        if (state != null) {
+            Properties p = new Properties();
+            p.setProperty("epoch", Integer.toString(state.epoch()));
+            p.setProperty("steps", Long.toString(state.steps()));
+            p.setProperty("best_monitored", Double.toString(state.bestMonitored()));
+            p.setProperty("bad_epochs", Integer.toString(state.badEpochs()));
+            entries.put(CHECKPOINT, store(p));
+            entries.put(ADAM_M, NamedTensors.write(asTensors(state.adamM(), model.vae().parameters())));
+            entries.put(ADAM_V, NamedTensors.write(asTensors(state.adamV(), model.vae().parameters())));
+            entries.put(BEST, NamedTensors.write(asTensors(state.best(), model.vae().parameters())));
+        }
+        Path abs = file.toAbsolutePath();
+        try {
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+            Path temp = PartialPaths.newFile(abs);
+            try {
+                try (OutputStream os = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(os)) {
+                    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                        ZipEntry z = new ZipEntry(e.getKey());
+                        z.setTime(0); // the same model always gives the same bytes
+                        zip.putNextEntry(z);
+                        zip.write(e.getValue());
+                        zip.closeEntry();
+                    }
+                }
+                Files.move(temp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw LptemException.inFile(file, "cannot write the model: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a model; its weights live in a sub-manager of {@code manager}. */
+    public static LeonardoModel read(Path file, NDManager manager) {
+        return read(file, manager, null);
+    }
+
+    /** Reads a model and, when {@code state} is given, the checkpoint's training state into {@code state[0]}. */
+    static LeonardoModel read(Path file, NDManager manager, TrainingState[] state) {
+        Map<String, byte[]> entries = entries(file);
+        Properties p = load(file, entries, PROPERTIES);
+        String format = p.getProperty("format");
+        if (!FORMAT.equals(format)) {
+            throw LptemException.inFile(file, "not a LEONARDO model (format is '" + format + "', expected '"
+                    + FORMAT + "')");
+        }
+        int version = integer(file, p, "version");
+        if (version != VERSION) {
+            throw LptemException.inFile(file, "LEONARDO model format version " + version + " is not supported (this "
+                    + "program reads version " + VERSION + ")");
+        }
+        try {
+            LeonardoConfig config = LeonardoConfig.fromMap(k -> integer(file, p, "config." + k));
+            LossWeights weights = LossWeights.paper();
+            for (LossTerm t : LossTerm.values()) {
+                weights = weights.with(t, number(file, p, "weight." + t.key()));
+            }
+            Map<String, String> info = new TreeMap<>();
+            for (String k : p.stringPropertyNames()) {
+                if (k.startsWith("info.")) {
+                    info.put(k.substring(5), p.getProperty(k));
+                }
+            }
+            Calibration calibration = new Calibration(optional(file, p, "calibration.nm_per_px"),
+                    optional(file, p, "calibration.s_per_frame"));
+            ScaleDistribution scales = new ScaleDistribution(readDoubles(file, entries, SCALES), calibration);
+            double[] ref = readDoubles(file, entries, REFERENCE);
+            int d = (int) Math.round((-1 + Math.sqrt(1 + 4.0 * ref.length)) / 2);
+            if (d * (d + 1) != ref.length) {
+                throw LptemException.inFile(file, REFERENCE + " holds " + ref.length + " values, not d + d^2");
+            }
+            FeatureMoments reference = new FeatureMoments(java.util.Arrays.copyOf(ref, d),
+                    java.util.Arrays.copyOfRange(ref, d, ref.length), integer(file, p, "reference.count"));
+            List<EpochLoss> history = history(file, p);
+            Parameters params = new Parameters(manager);
+            try {
+                TransformerVae template;
+                try (NDManager scratch = manager.newSubManager()) {
+                    template = TransformerVae.initialise(config, scratch, 0);
+                    fill(file, WEIGHTS, tensors(file, entries, WEIGHTS), template.parameters(), params);
+                }
+                if (state != null && entries.containsKey(CHECKPOINT)) {
+                    Properties c = load(file, entries, CHECKPOINT);
+                    state[0] = new TrainingState(integer(file, c, "epoch"), Long.parseLong(c.getProperty("steps")),
+                            number(file, c, "best_monitored"), integer(file, c, "bad_epochs"),
+                            values(file, ADAM_M, tensors(file, entries, ADAM_M), params),
+                            values(file, ADAM_V, tensors(file, entries, ADAM_V), params),
+                            values(file, BEST, tensors(file, entries, BEST), params));
+                }
+                return new LeonardoModel(new TransformerVae(config, params), scales, history, weights, reference,
+                        info);
+            } catch (RuntimeException e) {
+                params.close();
+                throw e;
+            }
+        } catch (LptemException e) {
+            if (e.source() != null) {
+                throw e;
+            }
+            throw LptemException.inFile(file, e.getMessage(), e);
+        } catch (NumberFormatException e) {
+            throw LptemException.inFile(file, "corrupt model: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, byte[]> entries(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw LptemException.inFile(file, "model file does not exist");
+        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                out.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model (damaged or truncated zip archive: "
+                    + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw LptemException.inFile(file, "cannot read the model: " + e.getMessage(), e);
+        }
+        if (out.isEmpty()) {
+            throw LptemException.inFile(file, "not a LEONARDO model (not a zip archive, or an empty one)");
+        }
+        if (!out.containsKey(PROPERTIES)) {
+            throw LptemException.inFile(file, "not a LEONARDO model (the archive has no " + PROPERTIES + ")");
+        }
+        return out;
+    }
+
+    private static byte[] entry(Path file, Map<String, byte[]> entries, String name) {
+        byte[] b = entries.get(name);
+        if (b == null) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: the entry " + name + " is missing");
+        }
+        return b;
+    }
+
+    private static Properties load(Path file, Map<String, byte[]> entries, String name) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(new String(entry(file, entries, name), java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (IOException | IllegalArgumentException e) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + name + ": " + e.getMessage(), e);
+        }
+        return p;
+    }
+
+    private static Map<String, NamedTensors.Tensor> tensors(Path file, Map<String, byte[]> entries, String name) {
+        try {
+            return NamedTensors.read(entry(file, entries, name));
+        } catch (IllegalArgumentException e) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies stored tensors into {@code into} in the template's order, checking names and shapes. */
+    private static void fill(Path file, String entry, Map<String, NamedTensors.Tensor> stored, Parameters template,
+            Parameters into) {
+        if (stored.size() != template.names().size()) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + entry + " has " + stored.size()
+                    + " tensors, the configuration needs " + template.names().size());
+        }
+        for (String name : template.names()) {
+            NamedTensors.Tensor t = stored.get(name);
+            if (t == null) {
+                throw LptemException.inFile(file, "corrupt LEONARDO model: " + entry + " lacks tensor " + name);
+            }
+            if (!java.util.Arrays.equals(t.shape(), template.shape(name))) {
+                throw LptemException.inFile(file, "corrupt LEONARDO model: tensor " + name + " has shape "
+                        + java.util.Arrays.toString(t.shape()) + ", the configuration needs "
+                        + java.util.Arrays.toString(template.shape(name)));
+            }
+            into.put(name, t.values(), t.shape());
+        }
+    }
+
+    private static Map<String, float[]> values(Path file, String entry, Map<String, NamedTensors.Tensor> stored,
+            Parameters like) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (String name : like.names()) {
+            NamedTensors.Tensor t = stored.get(name);
+            if (t == null || !java.util.Arrays.equals(t.shape(), like.shape(name))) {
+                throw LptemException.inFile(file, "corrupt LEONARDO checkpoint: " + entry + " lacks tensor " + name
+                        + " of the right shape");
+            }
+            out.put(name, t.values());
+        }
+        return out;
+    }
+
+    static Map<String, NamedTensors.Tensor> tensors(Parameters params) {
+        Map<String, NamedTensors.Tensor> out = new LinkedHashMap<>();
+        for (String name : params.names()) {
+            out.put(name, new NamedTensors.Tensor(params.shape(name), params.values(name)));
+        }
+        return out;
+    }
+
+    private static Map<String, NamedTensors.Tensor> asTensors(Map<String, float[]> values, Parameters like) {
+        Map<String, NamedTensors.Tensor> out = new LinkedHashMap<>();
+        for (String name : like.names()) {
+            out.put(name, new NamedTensors.Tensor(like.shape(name), values.get(name)));
+        }
+        return out;
+    }
+
+    private static byte[] properties(LeonardoModel model) {
+        Properties p = new Properties();
+        p.setProperty("format", FORMAT);
+        p.setProperty("version", Integer.toString(VERSION));
+        model.config().toMap().forEach((k, v) -> p.setProperty("config." + k, Integer.toString(v)));
+        for (LossTerm t : LossTerm.values()) {
+            p.setProperty("weight." + t.key(), Double.toString(model.weights().get(t)));
+        }
+        model.info().forEach((k, v) -> p.setProperty("info." + k, v));
+        Calibration c = model.scales().calibration();
+        c.nmPerPixel().ifPresent(v -> p.setProperty("calibration.nm_per_px", Double.toString(v)));
+        c.secondsPerFrame().ifPresent(v -> p.setProperty("calibration.s_per_frame", Double.toString(v)));
+        p.setProperty("reference.count", Integer.toString(model.trainingReference().count()));
+        List<EpochLoss> h = model.history();
+        p.setProperty("history.epochs", Integer.toString(h.size()));
+        for (LossTerm t : LossTerm.values()) {
+            p.setProperty("history.train." + t.key(), join(h, e -> e.train().getOrDefault(t, Double.NaN)));
+            p.setProperty("history.validation." + t.key(), join(h, e -> e.validation().getOrDefault(t, Double.NaN)));
+        }
+        p.setProperty("history.train.total", join(h, EpochLoss::trainTotal));
+        p.setProperty("history.validation.total", join(h, EpochLoss::validationTotal));
+        return store(p);
+    }
+
+    private static byte[] store(Properties p) {
+        // Properties.store writes a date comment and hash order; sorted lines without it keep the bytes stable.
+        StringWriter w = new StringWriter();
+        try {
+            p.store(w, null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : w.toString().split("\n")) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                lines.add(line);
+            }
+        }
+        java.util.Collections.sort(lines);
+        return (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static String join(List<EpochLoss> h, java.util.function.ToDoubleFunction<EpochLoss> f) {
+        StringBuilder sb = new StringBuilder();
+        for (EpochLoss e : h) {
+            sb.append(sb.length() > 0 ? "," : "").append(f.applyAsDouble(e));
+        }
+        return sb.toString();
+    }
+
+    private static List<EpochLoss> history(Path file, Properties p) {
+        int epochs = integer(file, p, "history.epochs");
+        Map<LossTerm, double[]> train = new EnumMap<>(LossTerm.class);
+        Map<LossTerm, double[]> val = new EnumMap<>(LossTerm.class);
+        for (LossTerm t : LossTerm.values()) {
+            train.put(t, series(file, p, "history.train." + t.key(), epochs));
+            val.put(t, series(file, p, "history.validation." + t.key(), epochs));
+        }
+        double[] trainTotal = series(file, p, "history.train.total", epochs);
+        double[] valTotal = series(file, p, "history.validation.total", epochs);
+        List<EpochLoss> out = new ArrayList<>();
+        for (int i = 0; i < epochs; i++) {
+            Map<LossTerm, Double> tr = new EnumMap<>(LossTerm.class);
+            Map<LossTerm, Double> va = new EnumMap<>(LossTerm.class);
+            for (LossTerm t : LossTerm.values()) {
+                tr.put(t, train.get(t)[i]);
+                if (!Double.isNaN(val.get(t)[i])) {
+                    va.put(t, val.get(t)[i]);
+                }
+            }
+            out.add(new EpochLoss(i + 1, tr, trainTotal[i], va, valTotal[i]));
+        }
+        return out;
+    }
+
+    private static double[] series(Path file, Properties p, String key, int n) {
+        String s = p.getProperty(key);
+        if (s == null) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + PROPERTIES + " lacks " + key);
+        }
+        if (n == 0) {
+            return new double[0];
+        }
+        String[] parts = s.split(",");
+        if (parts.length != n) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + key + " has " + parts.length
+                    + " values for " + n + " epochs");
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Double.parseDouble(parts[i].trim());
+        }
+        return out;
+    }
+
+    private static int integer(Path file, Properties p, String key) {
+        String s = p.getProperty(key);
+        if (s == null) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + PROPERTIES + " lacks " + key);
+        }
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + key + " is not an integer: " + s, e);
+        }
+    }
+
+    private static double number(Path file, Properties p, String key) {
+        String s = p.getProperty(key);
+        if (s == null) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: lacks " + key);
+        }
+        try {
+            return Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + key + " is not a number: " + s, e);
+        }
+    }
+
+    private static OptionalDouble optional(Path file, Properties p, String key) {
+        return p.getProperty(key) == null ? OptionalDouble.empty() : OptionalDouble.of(number(file, p, key));
+    }
+
+    private static byte[] doubles(double[] v) {
+        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(v);
+        return b.array();
+    }
+
+    private static double[] readDoubles(Path file, Map<String, byte[]> entries, String name) {
+        byte[] bytes = entry(file, entries, name);
+        if (bytes.length % 8 != 0 || bytes.length == 0) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + name + " has " + bytes.length
+                    + " bytes, not a whole number of float64 values");
+        }
+        double[] out = new double[bytes.length / 8];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
+        return out;
+    }
+}

@@ -1,0 +1,165 @@
+package org.lptem.leonardo;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lptem.core.CanceledException;
+import org.lptem.core.Progress;
+import org.lptem.ml.onnx.ExecutionDevice;
+import org.lptem.ml.onnx.OnnxModel;
+import org.lptem.ml.torch.Torch;
+
+class LeonardoTrainerTest {
+    private static TrajectoryWindows data;
+
+    @BeforeAll
+    static void data() {
+        data = TestData.windows(40, 32, 3);
+    }
+
+    private static TrainingSettings settings(int epochs) {
+        return TrainingSettings.defaults().withEpochs(epochs).withBatchSize(16).withLearningRate(1e-3)
+                .withValidationFraction(0.2).withPatience(0).withSeed(11);
+    }
+
+    @Test
+    void theLossFallsAndTheHistoryHasEveryTerm() {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU);
+                LeonardoModel model = new LeonardoTrainer(data, settings(8), Progress.NONE, e -> { })
+                        .train(TestData.tiny(), m, Map.of())) {
+            List<EpochLoss> h = model.history();
+            assertEquals(8, h.size());
+            assertTrue(h.get(7).trainTotal() < 0.7 * h.get(0).trainTotal(),
+                    "train loss " + h.get(0).trainTotal() + " -> " + h.get(7).trainTotal());
+            assertTrue(h.get(7).validationTotal() < h.get(0).validationTotal());
+            assertEquals(LossTerm.values().length, h.get(0).train().size());
+            assertEquals(LossTerm.values().length, h.get(0).validation().size());
+            double sum = 0;
+            for (LossTerm t : LossTerm.values()) {
+                sum += model.weights().get(t) * h.get(3).validation().get(t);
+            }
+            assertEquals(h.get(3).validationTotal(), sum, 1e-4 * sum, "the total is the weighted sum of the terms");
+        }
+    }
+
+    @Test
+    void sameSeedSameModelBytesAndGeneration(@TempDir Path dir) throws Exception {
+        byte[][] files = new byte[2][];
+        for (int run = 0; run < 2; run++) {
+            try (NDManager m = Torch.newManager(ExecutionDevice.CPU);
+                    LeonardoModel model = new LeonardoTrainer(data, settings(2), Progress.NONE, e -> { })
+                            .train(TestData.tiny(), m, Map.of("source", "test"))) {
+                Path f = dir.resolve("m" + run + ".leonardo");
+                ModelFile.write(f, model);
+                files[run] = Files.readAllBytes(f);
+                Path g = dir.resolve("g" + run + ".csv");
+                GeneratedTracks.write(g, new Generator(model).generate(20, 5, Map.of(), Progress.NONE),
+                        model.scales().calibration(), Progress.NONE);
+            }
+        }
+        assertArrayEquals(files[0], files[1]);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("g0.csv")), Files.readAllBytes(dir.resolve("g1.csv")));
+        assertEquals("frame,particle,x,y,x_nm,y_nm,t_s", Files.readAllLines(dir.resolve("g0.csv")).get(0));
+        assertEquals(1 + 20 * 32, Files.readAllLines(dir.resolve("g0.csv")).size());
+    }
+
+    @Test
+    void modelFileRoundTripAndOnnxParity(@TempDir Path dir) {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU);
+                LeonardoModel model = new LeonardoTrainer(data, settings(2), Progress.NONE, e -> { })
+                        .train(TestData.tiny(), m, Map.of())) {
+            Path f = dir.resolve("model.leonardo");
+            ModelFile.write(f, model);
+            try (LeonardoModel back = ModelFile.read(f, m)) {
+                assertEquals(model.config(), back.config());
+                assertEquals(model.history(), back.history());
+                assertArrayEquals(model.scales().extentsPx(), back.scales().extentsPx());
+                assertEquals(model.scales().calibration(), back.scales().calibration());
+                assertArrayEquals(model.trainingReference().covariance(), back.trainingReference().covariance());
+                for (String name : model.vae().parameters().names()) {
+                    assertArrayEquals(model.vae().parameters().values(name), back.vae().parameters().values(name),
+                            name);
+                }
+                List<double[]> a = new Generator(model).generate(7, 9, Map.of(1, 0.5), Progress.NONE);
+                List<double[]> b = new Generator(back).generate(7, 9, Map.of(1, 0.5), Progress.NONE);
+                for (int i = 0; i < a.size(); i++) {
+                    assertArrayEquals(a.get(i), b.get(i));
+                }
+            }
+            int n = 5;
+            int latent = model.config().latent();
+            float[] z = new float[n * latent];
+            java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) r.nextGaussian();
+            }
+            float[] djl = new Generator(model).decode(z, n, Progress.NONE);
+            try (OnnxModel onnx = OnnxModel.load("decoder", DecoderOnnx.export(model.vae()), ExecutionDevice.CPU)) {
+                float[] ort = onnx.run(DecoderOnnx.INPUT, z, new long[] {n, latent}, DecoderOnnx.OUTPUT);
+                assertEquals(djl.length, ort.length);
+                double spread = 0;
+                for (int i = 0; i < djl.length; i++) {
+                    assertEquals(djl[i], ort[i], 1e-4, "value " + i);
+                    spread = Math.max(spread, Math.abs(djl[i] - djl[0]));
+                }
+                assertTrue(spread > 1e-3, "the decoder output is not constant");
+            }
+        }
+    }
+
+    @Test
+    void checkpointsResumeToTheSameModel(@TempDir Path dir) {
+        Path ck = dir.resolve("ck.leonardo");
+        List<Double> straight = new ArrayList<>();
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            try (LeonardoModel model = new LeonardoTrainer(data, settings(3), Progress.NONE,
+                    e -> straight.add(e.trainTotal())).train(TestData.tiny(), m, Map.of())) {
+                assertEquals(3, model.history().size());
+            }
+            try (LeonardoModel part = new LeonardoTrainer(data, settings(2).withCheckpoint(ck, 1), Progress.NONE,
+                    e -> { }).train(TestData.tiny(), m, Map.of())) {
+                assertEquals(2, part.history().size());
+            }
+            assertTrue(Files.exists(ck));
+            try (LeonardoModel resumed = new LeonardoTrainer(data, settings(3), Progress.NONE, e -> { })
+                    .resume(ck, m)) {
+                assertEquals(3, resumed.history().size());
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(straight.get(i), resumed.history().get(i).trainTotal(), 1e-5 * straight.get(i),
+                            "epoch " + (i + 1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void cancelStopsTraining() {
+        Progress cancelAfterFirstReport = new Progress() {
+            private boolean reported;
+
+            @Override
+            public void report(double fraction, String message) {
+                reported = true;
+            }
+
+            @Override
+            public void checkCanceled() {
+                if (reported) {
+                    throw new CanceledException();
+                }
+            }
+        };
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            assertThrows(CanceledException.class, () -> new LeonardoTrainer(data, settings(5),
+                    cancelAfterFirstReport, e -> { }).train(TestData.tiny(), m, Map.of()));
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.lptem.leonardo;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ai.djl.ndarray.NDManager;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lptem.core.LptemException;
+import org.lptem.ml.onnx.ExecutionDevice;
+import org.lptem.ml.torch.Torch;
+
+class ModelFileTest {
+
+    static LeonardoModel untrained(NDManager m) {
+        TransformerVae vae = TransformerVae.initialise(TestData.tiny(), m, 5);
+        FeatureMoments ref = new FeatureMoments(new double[] {1, 2}, new double[] {1, 0.5, 0.5, 2}, 10);
+        return new LeonardoModel(vae, new ScaleDistribution(new double[] {3, 1, 2}, TestData.CALIBRATION),
+                List.of(), LossWeights.paper().with(LossTerm.KL, 0.2), ref, Map.of("source", "unit test"));
+    }
+
+    @Test
+    void roundTripKeepsEverything(@TempDir Path dir) {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = untrained(m)) {
+            Path f = dir.resolve("a.leonardo");
+            ModelFile.write(f, model);
+            try (LeonardoModel back = ModelFile.read(f, m)) {
+                assertEquals(TestData.tiny(), back.config());
+                assertEquals(0.2, back.weights().get(LossTerm.KL));
+                assertArrayEquals(new double[] {1, 2, 3}, back.scales().extentsPx());
+                assertEquals(0.5, back.scales().calibration().nmPerPixel().getAsDouble());
+                assertEquals("unit test", back.info().get("source"));
+                assertArrayEquals(new double[] {1, 0.5, 0.5, 2}, back.trainingReference().covariance());
+                assertArrayEquals(model.vae().parameters().values("dec.block0.cross.k.w"),
+                        back.vae().parameters().values("dec.block0.cross.k.w"));
+            }
+        }
+    }
+
+    @Test
+    void corruptAndForeignFilesGiveClearErrors(@TempDir Path dir) throws Exception {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = untrained(m)) {
+            Path good = dir.resolve("good.leonardo");
+            ModelFile.write(good, model);
+            byte[] bytes = Files.readAllBytes(good);
+
+            Path text = dir.resolve("notes.txt");
+            Files.writeString(text, "hello, not a model");
+            assertError(text, m, "not a LEONARDO model");
+
+            Path truncated = dir.resolve("truncated.leonardo");
+            Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            assertError(truncated, m, "corrupt");
+
+            Path foreign = dir.resolve("foreign.zip");
+            writeZip(foreign, Map.of("readme.txt", "x".getBytes(StandardCharsets.UTF_8)));
+            assertError(foreign, m, "has no leonardo.properties");
+
+            Map<String, byte[]> entries = entries(good);
+            String props = new String(entries.get("leonardo.properties"), StandardCharsets.ISO_8859_1);
+
+            entries.put("leonardo.properties", props.replace("format=lptem-leonardo", "format=other")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            Path otherFormat = dir.resolve("other.leonardo");
+            writeZip(otherFormat, entries);
+            assertError(otherFormat, m, "format is 'other'");
+
+            entries.put("leonardo.properties", props.replace("version=1", "version=7")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            Path future = dir.resolve("future.leonardo");
+            writeZip(future, entries);
+            assertError(future, m, "version 7 is not supported");
+
+            entries.put("leonardo.properties", props.replace("config.width=16", "config.width=20")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            Path mismatch = dir.resolve("mismatch.leonardo");
+            writeZip(mismatch, entries);
+            assertError(mismatch, m, "has shape");
+
+            entries = entries(good);
+            byte[] w = entries.get("weights.bin");
+            entries.put("weights.bin", java.util.Arrays.copyOf(w, w.length - 5));
+            Path shortWeights = dir.resolve("short.leonardo");
+            writeZip(shortWeights, entries);
+            assertError(shortWeights, m, "weights.bin: truncated");
+
+            entries = entries(good);
+            entries.remove("scales.bin");
+            Path missing = dir.resolve("missing.leonardo");
+            writeZip(missing, entries);
+            assertError(missing, m, "scales.bin is missing");
+
+            assertError(dir.resolve("absent.leonardo"), m, "does not exist");
+        }
+    }
+
+    @Test
+    void aFinishedModelCannotBeResumed(@TempDir Path dir) {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = untrained(m)) {
+            Path f = dir.resolve("done.leonardo");
+            ModelFile.write(f, model);
+            LeonardoTrainer trainer = new LeonardoTrainer(TestData.windows(4, 32, 1), TrainingSettings.defaults(),
+                    org.lptem.core.Progress.NONE, e -> { });
+            LptemException e = assertThrows(LptemException.class, () -> trainer.resume(f, m));
+            assertTrue(e.getMessage().contains("not a checkpoint"), e.getMessage());
+        }
+    }
+
+    private static void assertError(Path file, NDManager m, String text) {
+        LptemException e = assertThrows(LptemException.class, () -> ModelFile.read(file, m).close());
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(text), e.getMessage());
+    }
+
+    private static Map<String, byte[]> entries(Path zip) throws Exception {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                out.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return out;
+    }
+
+    private static void writeZip(Path file, Map<String, byte[]> entries) throws Exception {
+        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+    }
+}

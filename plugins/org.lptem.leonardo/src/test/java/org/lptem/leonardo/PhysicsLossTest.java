@@ -1,0 +1,119 @@
+package org.lptem.leonardo;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lptem.ml.onnx.ExecutionDevice;
+import org.lptem.ml.torch.Torch;
+
+/** Every term against the float64 golden values of the shared science notes (section 6). */
+class PhysicsLossTest {
+    private static final int B = 3;
+    private static final int T = 200;
+
+    /** The notes' A (target, reconstruction = false) or D (reconstruction = true), normalised the reference way. */
+    static double[] golden(boolean reconstruction) {
+        double[] out = new double[B * T * 2];
+        for (int b = 0; b < B; b++) {
+            double[] x = new double[T];
+            double[] y = new double[T];
+            for (int t = 0; t < T; t++) {
+                double ax = Math.sin(0.1 * (b + 1) * t) + 0.01 * t;
+                double ay = Math.cos(0.07 * t + b) + 0.3 * Math.sin(0.9 * t + 0.5 * b);
+                x[t] = reconstruction ? ax + 0.05 * Math.sin(0.5 * t + b) : ax;
+                y[t] = reconstruction ? 0.9 * ay + 0.001 * t * t / 200 : ay;
+            }
+            double minX = java.util.Arrays.stream(x).min().getAsDouble();
+            double minY = java.util.Arrays.stream(y).min().getAsDouble();
+            double extent = Math.max(java.util.Arrays.stream(x).max().getAsDouble() - minX,
+                    java.util.Arrays.stream(y).max().getAsDouble() - minY);
+            for (int t = 0; t < T; t++) {
+                out[(b * T + t) * 2] = (x[t] - minX) / extent;
+                out[(b * T + t) * 2 + 1] = (y[t] - minY) / extent;
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void normalisationMatchesTheNotes() {
+        double[] a = golden(false);
+        assertEquals(0.157368996936, a[0], 1e-12);
+        assertEquals(0.674408403440, a[1], 1e-12);
+    }
+
+    @Test
+    void everyTermAndTheTotalMatchTheGoldenValues() {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            NDArray target = m.create(golden(false), new Shape(B, T, 2));
+            NDArray recon = m.create(golden(true), new Shape(B, T, 2));
+            double[] mu = new double[B * 12];
+            double[] logVar = new double[B * 12];
+            for (int b = 0; b < B; b++) {
+                for (int j = 0; j < 12; j++) {
+                    mu[b * 12 + j] = 0.1 * j - 0.5;
+                    logVar[b * 12 + j] = -0.2 * j + 0.3;
+                }
+            }
+            PhysicsLoss loss = new PhysicsLoss(LossWeights.paper());
+            Map<LossTerm, NDArray> terms = loss.terms(target, recon, m.create(mu, new Shape(B, 12)),
+                    m.create(logVar, new Shape(B, 12)));
+            expect(2.4703424542e-05, terms.get(LossTerm.MSE));
+            expect(5.7119036838e-03, terms.get(LossTerm.KURTOSIS));
+            expect(2.0311449070e-05, terms.get(LossTerm.SKEWNESS));
+            expect(1.3240324338e-07, terms.get(LossTerm.VARIANCE));
+            expect(9.0984441400e-08, terms.get(LossTerm.MEAN));
+            expect(1.8207860548e-06, terms.get(LossTerm.MEDIAN));
+            expect(4.2196655153e-05, terms.get(LossTerm.VACF));
+            expect(2.4070427025e-03, terms.get(LossTerm.POSITION_ACF));
+            expect(7.8327300163e-04, terms.get(LossTerm.BATCH_VACF));
+            expect(3.0385794719e-07, terms.get(LossTerm.XY_CORRELATION));
+            expect(2.9155780839e+00, terms.get(LossTerm.KL));
+            expect(2.7387603869e-01, loss.total(terms));
+            // a weight of zero removes its term from the total
+            PhysicsLoss noKl = new PhysicsLoss(LossWeights.paper().with(LossTerm.KL, 0));
+            assertEquals(2.7387603869e-01 - 0.05 * 2.9155780839, noKl.total(terms).getDouble(), 1e-10);
+        }
+    }
+
+    @Test
+    void identicalTrajectoriesCostOnlyTheKl() {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            NDArray target = m.create(golden(false), new Shape(B, T, 2));
+            Map<LossTerm, NDArray> terms = new PhysicsLoss(LossWeights.paper()).terms(target, target,
+                    m.zeros(new Shape(B, 12), target.getDataType()), m.zeros(new Shape(B, 12), target.getDataType()));
+            for (Map.Entry<LossTerm, NDArray> e : terms.entrySet()) {
+                assertEquals(0, e.getValue().getDouble(), 1e-15, e.getKey().key());
+            }
+        }
+    }
+
+    @Test
+    void theLossIsDifferentiable() {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            NDArray target = m.create(golden(false), new Shape(B, T, 2));
+            NDArray recon = m.create(golden(true), new Shape(B, T, 2));
+            recon.setRequiresGradient(true);
+            NDArray zeros = m.zeros(new Shape(B, 12), target.getDataType());
+            PhysicsLoss loss = new PhysicsLoss(LossWeights.paper());
+            try (ai.djl.training.GradientCollector gc = Torch.engine().newGradientCollector()) {
+                gc.backward(loss.total(loss.terms(target, recon, zeros, zeros)));
+            }
+            double[] g = recon.getGradient().toDoubleArray();
+            double norm = 0;
+            for (double v : g) {
+                assertTrue(Double.isFinite(v));
+                norm += v * v;
+            }
+            assertTrue(norm > 0, "the reconstruction gets a gradient");
+        }
+    }
+
+    private static void expect(double golden, NDArray value) {
+        assertEquals(golden, value.getDouble(), Math.abs(golden) * 1e-8);
+    }
+}
