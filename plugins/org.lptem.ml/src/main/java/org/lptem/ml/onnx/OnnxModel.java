@@ -27,11 +27,20 @@ import org.lptem.core.LptemException;
  * from the model itself, so callers can map exports that name their tensors differently.
  */
 public final class OnnxModel implements AutoCloseable {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
+            .getThreadMXBean();
     private final String name;
     private final OrtEnvironment env;
     private final OrtSession session;
     private long inferenceNanos;
+    private long inferenceCpuNanos;
     private long runs;
+    /**
+     * One direct buffer per float input, reused run after run: ONNX Runtime would otherwise copy each heap array
+     * into a fresh direct buffer, and the JVM frees those only in full collections, which then dominate the time of
+     * models fed megabytes per run (SAM2's per-object modules).
+     */
+    private final Map<String, FloatBuffer> inputBuffers = new java.util.HashMap<>();
 
     /**
      * A tensor exchanged with {@link #run(Map, Collection)}: row-major values and a shape. Values travel as floats
@@ -69,6 +78,59 @@ public final class OnnxModel implements AutoCloseable {
 
         public int rank() {
             return shape.length;
+        }
+    }
+
+    /**
+     * A float tensor copied into ONNX Runtime's memory once, to be fed to many runs (of any model) without copying
+     * it again: the features of a video frame that every object's decoder run reads. Close it when done.
+     */
+    public static final class Resident implements AutoCloseable {
+        private final OnnxTensor tensor;
+        private final long[] shape;
+        private final FloatBuffer buffer;
+
+        private Resident(OnnxTensor tensor, long[] shape, FloatBuffer buffer) {
+            this.tensor = tensor;
+            this.shape = shape;
+            this.buffer = buffer;
+        }
+
+        /** The direct buffer holding the values, for reuse once this resident is closed. */
+        public FloatBuffer buffer() {
+            return buffer;
+        }
+
+        public long[] shape() {
+            return shape.clone();
+        }
+
+        @Override
+        public void close() {
+            tensor.close();
+        }
+    }
+
+    /** Copies {@code t} into ONNX Runtime's memory (a direct buffer that the runs read in place). */
+    public static Resident resident(Tensor t) {
+        return resident(t, null);
+    }
+
+    /**
+     * As {@link #resident(Tensor)}, filling {@code reuse} (a direct buffer of at least {@code t}'s size, e.g. the
+     * previous frame's) instead of allocating: the caller must not refill it while this resident is in use.
+     */
+    public static Resident resident(Tensor t, FloatBuffer reuse) {
+        FloatBuffer direct = reuse != null && reuse.isDirect() && reuse.capacity() >= t.data().length ? reuse
+                : java.nio.ByteBuffer.allocateDirect(Math.max(1, t.data().length) * Float.BYTES)
+                        .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+        direct.clear();
+        direct.put(t.data()).flip();
+        try {
+            return new Resident(OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), direct.slice(), t.shape()),
+                    t.shape().clone(), direct);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot create a tensor of shape " + Arrays.toString(t.shape()), e);
         }
     }
 
@@ -154,15 +216,16 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     /**
-     * Runs the model on several inputs and returns the requested outputs. Every input of the model must be given;
-     * each is converted to the element type the model declares (float, double, int32, int64 or bool; integers are
-     * rounded), and outputs of any numeric type come back as floats. Shapes are checked against the model's fixed
+     * Runs the model on several inputs and returns the requested outputs. Every input of the model must be given, as
+     * a {@link Tensor} or a {@link Resident}; a Tensor is converted to the element type the model declares (float,
+     * double, int32, int64 or bool; integers are rounded), a Resident is fed as it is (float), and outputs of any
+     * numeric type come back as floats. Shapes are checked against the model's fixed
      * dimensions first, so a wrong tensor is named rather than reported from inside ONNX Runtime.
      *
      * @throws LptemException naming the model and the tensor when a name is unknown or missing, a shape does not
      *     fit, or the run fails
      */
-    public Map<String, Tensor> run(Map<String, Tensor> inputs, Collection<String> outputs) {
+    public Map<String, Tensor> run(Map<String, ?> inputs, Collection<String> outputs) {
         Map<String, NodeInfo> declared;
         try {
             declared = session.getInputInfo();
@@ -188,15 +251,31 @@ public final class OnnxModel implements AutoCloseable {
             }
         }
         Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+        Map<String, OnnxTensor> owned = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
+            for (Map.Entry<String, ?> e : inputs.entrySet()) {
                 TensorInfo info = (TensorInfo) declared.get(e.getKey()).getInfo();
-                checkShape(e.getKey(), info.getShape(), e.getValue().shape());
-                feed.put(e.getKey(), create(e.getValue(), info.type));
+                if (e.getValue() instanceof Resident r) {
+                    checkShape(e.getKey(), info.getShape(), r.shape);
+                    if (info.type != OnnxJavaType.FLOAT) {
+                        throw new LptemException(name, -1, "input '" + e.getKey() + "' is " + info.type
+                                + ", not a float tensor", null);
+                    }
+                    feed.put(e.getKey(), r.tensor);
+                } else if (e.getValue() instanceof Tensor t) {
+                    checkShape(e.getKey(), info.getShape(), t.shape());
+                    OnnxTensor created = create(e.getKey(), t, info.type);
+                    owned.put(e.getKey(), created);
+                    feed.put(e.getKey(), created);
+                } else {
+                    throw new IllegalArgumentException("input '" + e.getKey() + "' is neither a Tensor nor a Resident");
+                }
             }
             long start = System.nanoTime();
+            long startCpu = CPU.getCurrentThreadCpuTime();
             try (OrtSession.Result result = session.run(feed, new LinkedHashSet<>(outputs))) {
                 inferenceNanos += System.nanoTime() - start;
+                inferenceCpuNanos += CPU.getCurrentThreadCpuTime() - startCpu;
                 runs++;
                 Map<String, Tensor> out = new LinkedHashMap<>();
                 for (String o : outputs) {
@@ -207,7 +286,7 @@ public final class OnnxModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new LptemException(name, -1, "inference failed: " + e.getMessage(), e);
         } finally {
-            for (OnnxTensor t : feed.values()) {
+            for (OnnxTensor t : owned.values()) {
                 t.close();
             }
         }
@@ -216,6 +295,14 @@ public final class OnnxModel implements AutoCloseable {
     /** Time spent inside ONNX Runtime's {@code run} by {@link #run(Map, Collection)} so far, in nanoseconds. */
     public long inferenceNanos() {
         return inferenceNanos;
+    }
+
+    /**
+     * CPU time of the calling thread inside ONNX Runtime's {@code run} so far, nanoseconds (ONNX Runtime's own pool
+     * threads come on top), so callers can tell their own CPU time from the model's on a busy machine.
+     */
+    public long inferenceCallerCpuNanos() {
+        return inferenceCpuNanos;
     }
 
     /** How many times {@link #run(Map, Collection)} ran the model. */
@@ -234,11 +321,20 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
-    private OnnxTensor create(Tensor t, OnnxJavaType type) throws OrtException {
+    private OnnxTensor create(String input, Tensor t, OnnxJavaType type) throws OrtException {
         float[] v = t.data();
         switch (type) {
-            case FLOAT:
-                return OnnxTensor.createTensor(env, FloatBuffer.wrap(v), t.shape());
+            case FLOAT: {
+                FloatBuffer buffer = inputBuffers.get(input);
+                if (buffer == null || buffer.capacity() < v.length) {
+                    buffer = java.nio.ByteBuffer.allocateDirect(Math.max(1, v.length) * Float.BYTES)
+                            .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+                    inputBuffers.put(input, buffer);
+                }
+                buffer.clear();
+                buffer.put(v).flip();
+                return OnnxTensor.createTensor(env, buffer.slice(), t.shape());
+            }
             case DOUBLE: {
                 double[] d = new double[v.length];
                 for (int i = 0; i < v.length; i++) {

@@ -60,6 +60,19 @@ class OnnxModelMultiInputTest {
     }
 
     @Test
+    void aResidentTensorFeedsManyRuns() {
+        try (OnnxModel m = model(); OnnxModel.Resident x = OnnxModel.resident(Tensor.of(new float[] {1, -2}, 1, 2))) {
+            for (int k = 1; k <= 3; k++) {
+                Map<String, Tensor> out = m.run(Map.of("x", x, "k", Tensor.of(new float[] {k}, 1)), List.of("y"));
+                assertArrayEquals(new float[] {k, -2 * k}, out.get("y").data(), 0f);
+            }
+            LptemException intInput = assertThrows(LptemException.class,
+                    () -> m.run(Map.of("x", x, "k", x), List.of("y")));
+            assertTrue(intInput.getMessage().contains("input 'k'"), intInput.getMessage());
+        }
+    }
+
+    @Test
     void tensorShapesMustHoldTheirValues() {
         assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[3], 2, 2));
     }

@@ -1,0 +1,149 @@
+package org.lptem.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lptem.core.Detection;
+import org.lptem.core.Frame;
+import org.lptem.core.InMemoryVideo;
+import org.lptem.core.LptemException;
+import org.lptem.core.Track;
+import org.lptem.ml.onnx.ExecutionDevice;
+import org.lptem.ml.onnx.OnnxModel;
+import org.lptem.segment.sam2.Box;
+import org.lptem.segment.sam2.Prompt;
+import org.lptem.segment.sam2.Sam2Models;
+import org.lptem.segment.sam2.Sam2Segmenter;
+import org.lptem.segment.sam2.Sam2Settings;
+import org.lptem.segment.sam2.SyntheticSam2Models;
+import org.lptem.segment.sam2.SyntheticSam2Models.Convention;
+import org.lptem.simulate.SimulatedVideo;
+import org.lptem.simulate.SimulationSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lptem bench-sam2}: where the time of SAM2 segmentation goes, ONNX Runtime versus the Java side. */
+@Command(name = "bench-sam2", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a SAM2-signature model set over a simulated video (the demo preset's spheres), one box "
+                + "prompt per particle on the first frame, and print per frame the time inside ONNX Runtime, the "
+                + "Java-side time (pre-processing, prompts, mask upsampling, memory tensors, exclusivity, measuring) "
+                + "and their ratio, all wall-clock; then the Java side's CPU time on its thread, which other work on "
+                + "a busy machine does not inflate, and its ratio to the ONNX Runtime time.",
+                "Without model files it uses the project's generated models with the public signatures; their "
+                        + "encoder gets --synthetic-layers 1x1 convolutions (256 channels at 64 x 64) so that ONNX "
+                        + "Runtime has work of a plausible size. Give --encoder/--decoder (and --memory-attention/"
+                        + "--memory-encoder) to time real SAM2.1 or SAM-EM exports."})
+final class BenchSam2Command implements Callable<Integer> {
+    @Option(names = "--encoder", paramLabel = "E.onnx", description = "Image encoder (default: generated).")
+    Path encoder;
+
+    @Option(names = "--decoder", paramLabel = "D.onnx", description = "Mask decoder.")
+    Path decoder;
+
+    @Option(names = "--memory-attention", paramLabel = "M.onnx", description = "Memory attention (video export).")
+    Path memoryAttention;
+
+    @Option(names = "--memory-encoder", paramLabel = "N.onnx", description = "Memory encoder (video export).")
+    Path memoryEncoder;
+
+    @Option(names = "--image-only", description = "Generated models: the image-only export instead of the video one.")
+    boolean imageOnly;
+
+    @Option(names = "--synthetic-layers", defaultValue = "24", paramLabel = "N",
+            description = "Generated encoder: extra 1x1 convolutions (default ${DEFAULT-VALUE}).")
+    int syntheticLayers;
+
+    @Option(names = "--frames", defaultValue = "10", paramLabel = "N",
+            description = "Frames timed, after one warm-up frame (default ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--size", defaultValue = "512", paramLabel = "PX",
+            description = "Side of the simulated frames (default ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--particles", defaultValue = "8", paramLabel = "N",
+            description = "Particles in the simulated video (default ${DEFAULT-VALUE}).")
+    int particles;
+
+    @Option(names = "--device", defaultValue = "CPU",
+            description = "Where the models run: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    ExecutionDevice device;
+
+    @Option(names = "--seed", defaultValue = "7", paramLabel = "S", description = "Seed of the video.")
+    long seed;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (frames < 1 || size < 64 || particles < 1) {
+            throw new LptemException("--frames must be >= 1, --size >= 64 and --particles >= 1");
+        }
+        if ((encoder == null) != (decoder == null)) {
+            throw new LptemException("give both --encoder and --decoder, or neither for the generated models");
+        }
+        SimulationSettings s = SimulationSettings.demo().toBuilder().size(size, size).particles(particles)
+                .frames(frames + 1).seed(seed).build();
+        List<Frame> rendered = new ArrayList<>();
+        List<Prompt> prompts = new ArrayList<>();
+        double radius = s.particleRadiusPx();
+        try (SimulatedVideo video = new SimulatedVideo(s)) {
+            for (int f = 0; f <= frames; f++) {
+                rendered.add(video.frame(f));
+            }
+            for (Track t : video.groundTruth()) {
+                Detection d = t.points().get(0);
+                if (d.frame() == 0) {
+                    prompts.add(Prompt.ofBox(0, t.particle(), new Box(d.x() - radius, d.y() - radius, d.x() + radius,
+                            d.y() + radius)));
+                }
+            }
+        }
+        Sam2Models models = encoder != null
+                ? Sam2Models.load(encoder, decoder, memoryAttention, memoryEncoder, device) : generated();
+        String what = encoder != null ? encoder.getFileName() + " (" + (models.isVideo() ? "video" : "image-only")
+                + " export)" : "generated " + (imageOnly ? "image-only" : "four-module video") + " models, "
+                + syntheticLayers + " extra encoder layers";
+        try (Sam2Segmenter sam = new Sam2Segmenter(models, Sam2Settings.defaults(), prompts, null)) {
+            // frame 0 warms up ONNX Runtime and the JIT; the figures are the differences after it
+            sam.segment(rendered.get(0), 0);
+            Sam2Segmenter.Timings warm = sam.timings();
+            long tracked = 0;
+            for (int f = 1; f <= frames; f++) {
+                tracked += sam.segment(rendered.get(f), f).detections().size();
+            }
+            Sam2Segmenter.Timings all = sam.timings();
+            double ort = (all.onnxRuntimeMs() * all.frames() - warm.onnxRuntimeMs()) / frames;
+            double java = (all.javaMs() * all.frames() - warm.javaMs()) / frames;
+            double javaCpu = (all.javaCpuMs() * all.frames() - warm.javaCpuMs()) / frames;
+            out.printf(Locale.ROOT, "SAM2 benchmark: %s; %d x %d frames, %d particles prompted, %.1f tracked per "
+                    + "frame, %d frames after warm-up, %s%n", what, size, size, prompts.size(),
+                    (double) tracked / frames, frames, device);
+            out.printf(Locale.ROOT, "onnx_runtime_ms_per_frame %.2f%n", ort);
+            out.printf(Locale.ROOT, "java_ms_per_frame %.2f%n", java);
+            out.printf(Locale.ROOT, "java_to_onnx_runtime %.3f%n", java / ort);
+            out.printf(Locale.ROOT, "java_cpu_ms_per_frame %.2f%n", javaCpu);
+            out.printf(Locale.ROOT, "java_cpu_to_onnx_runtime %.3f%n", javaCpu / ort);
+        }
+        return Main.OK;
+    }
+
+    private Sam2Models generated() {
+        Convention image = imageOnly ? Convention.IMAGE_A : Convention.VIDEO;
+        OnnxModel enc = OnnxModel.load("generated_encoder.onnx", SyntheticSam2Models.encoder(image,
+                syntheticLayers), device);
+        OnnxModel dec = OnnxModel.load("generated_decoder.onnx", SyntheticSam2Models.decoder(image), device);
+        if (imageOnly) {
+            return Sam2Models.of(enc, dec, null, null);
+        }
+        return Sam2Models.of(enc, dec, OnnxModel.load("generated_memory_attention.onnx",
+                SyntheticSam2Models.memoryAttention(), device), OnnxModel.load("generated_memory_encoder.onnx",
+                SyntheticSam2Models.memoryEncoder(), device));
+    }
+}

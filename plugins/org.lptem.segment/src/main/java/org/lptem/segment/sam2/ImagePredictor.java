@@ -1,0 +1,218 @@
+package org.lptem.segment.sam2;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.lptem.core.Frame;
+import org.lptem.core.LptemException;
+import org.lptem.ml.onnx.OnnxModel;
+import org.lptem.ml.onnx.OnnxModel.Tensor;
+
+/**
+ * SAM2's image path: encode a frame once, then decode any number of prompts against its features. The decoder's
+ * best mask (highest predicted IoU when it returns several) comes back on the original frame.
+ */
+public final class ImagePredictor {
+    /** Side of SAM2's low-resolution masks and mask prompts (the model frame / 4). */
+    static final int LOW_RES = 256;
+
+    private final Sam2Models models;
+    private final Sam2Preprocessor preprocessor;
+    private final Sam2Signature enc;
+    private final Sam2Signature dec;
+    private final Map<String, java.nio.FloatBuffer> bufferPool = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A frame's encoder outputs, by role (embed, high_res_0, high_res_1, vision_feat, vision_pos). Each is copied into
+     * ONNX Runtime at most once, when first fed ({@link #feed}), however many objects' runs read it: the decoder and
+     * memory modules run once per object and would otherwise copy the same megabytes every time. Close it when the
+     * frame is done.
+     */
+    public static final class Features implements AutoCloseable {
+        private final int width;
+        private final int height;
+        private final Map<String, Tensor> byRole;
+        private final Map<String, OnnxModel.Resident> resident = new HashMap<>();
+        private final Map<String, java.nio.FloatBuffer> pool;
+
+        Features(int width, int height, Map<String, Tensor> byRole, Map<String, java.nio.FloatBuffer> pool) {
+            this.width = width;
+            this.height = height;
+            this.byRole = byRole;
+            this.pool = pool;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        public int height() {
+            return height;
+        }
+
+        public Tensor get(String role) {
+            return byRole.get(role);
+        }
+
+        /** The role's tensor as fed to a model: resident in ONNX Runtime after the first call. */
+        public OnnxModel.Resident feed(String role) {
+            // the direct buffer of an earlier frame is taken from the pool and given back on close
+            return resident.computeIfAbsent(role, r -> OnnxModel.resident(byRole.get(r), pool.remove(r)));
+        }
+
+        /** The role of the embedding the decoder gets on a frame without memory: the no-memory one where exported. */
+        public String conditioningRole() {
+            return byRole.containsKey("vision_feat") ? "vision_feat" : "embed";
+        }
+
+        public Tensor conditioningEmbed() {
+            return byRole.get(conditioningRole());
+        }
+
+        @Override
+        public void close() {
+            resident.forEach((role, r) -> {
+                r.close();
+                pool.put(role, r.buffer());
+            });
+            resident.clear();
+        }
+    }
+
+    /**
+     * One decoded object.
+     *
+     * @param mask on the original frame
+     * @param iou the decoder's predicted IoU of the chosen mask (NaN when it predicts none)
+     * @param objectPointer the object pointer for the memory, or null
+     * @param maskForMemory the chosen mask as the memory encoder takes it ([1, 1, S, S], sigmoid-scaled), or null
+     *     when the decoder does not export it
+     * @param lowResLogits the chosen low-resolution logits, or null when the decoder returned full-size masks only
+     */
+    public record Decoded(ObjectMask mask, float iou, float[] objectPointer, Tensor maskForMemory,
+            float[] lowResLogits, float objectScore) {
+    }
+
+    public ImagePredictor(Sam2Models models, Normalization normalization) {
+        this.models = models;
+        this.preprocessor = new Sam2Preprocessor(normalization, models.imageSize());
+        this.enc = models.encoderSignature();
+        this.dec = models.decoderSignature();
+    }
+
+    public Features encode(Frame frame) {
+        int s = preprocessor.size();
+        float[] image = preprocessor.prepare(frame);
+        List<String> wanted = new ArrayList<>(enc.outputs().values());
+        Map<String, Tensor> out = models.encoder().run(Map.of(enc.input("image"), new Tensor(image,
+                new long[] {1, 3, s, s})), wanted);
+        Map<String, Tensor> byRole = new HashMap<>();
+        for (Map.Entry<String, String> e : enc.outputs().entrySet()) {
+            byRole.put(e.getKey(), out.get(e.getValue()));
+        }
+        return new Features(frame.width(), frame.height(), byRole, bufferPool);
+    }
+
+    /**
+     * Decodes one object.
+     *
+     * @param embed the image embedding to decode against: a {@link Tensor} (the memory-conditioned one) or null for
+     *     the frame's own conditioning embedding
+     * @param prompt the prompt, or null to decode from the embedding alone (memory propagation)
+     */
+    public Decoded decode(Features f, Tensor embed, Prompt prompt, PromptTransform transform,
+            MaskPostprocessor post) {
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put(dec.input("embed"), embed != null ? embed : f.feed(f.conditioningRole()));
+        in.put(dec.input("high_res_0"), f.feed("high_res_0"));
+        in.put(dec.input("high_res_1"), f.feed("high_res_1"));
+        float[][] points = prompt == null ? new float[][] {{0, 0}, {PromptTransform.PADDING}}
+                : transform.points(prompt);
+        int p = points[1].length;
+        in.put(dec.input("point_coords"), new Tensor(points[0], new long[] {1, p, 2}));
+        in.put(dec.input("point_labels"), new Tensor(points[1], new long[] {1, p}));
+        boolean hasMask = prompt != null && prompt.mask() != null;
+        if (dec.hasInput("mask_input")) {
+            float[] mask = hasMask ? transform.maskInput(prompt.mask(), LOW_RES) : new float[LOW_RES * LOW_RES];
+            in.put(dec.input("mask_input"), new Tensor(mask, new long[] {1, 1, LOW_RES, LOW_RES}));
+        } else if (hasMask) {
+            throw new LptemException(models.decoder().name(), -1, "this mask decoder takes no mask input, so the mask "
+                    + "prompt for particle " + prompt.objectId() + " on frame " + prompt.frame()
+                    + " cannot be used (give a box or points)", null);
+        }
+        if (dec.hasInput("has_mask_input")) {
+            in.put(dec.input("has_mask_input"), new Tensor(new float[] {hasMask ? 1 : 0}, new long[] {1}));
+        }
+        if (dec.hasInput("original_size")) {
+            in.put(dec.input("original_size"), new Tensor(new float[] {f.height(), f.width()}, new long[] {2}));
+        }
+        Map<String, Tensor> out = models.decoder().run(in, new ArrayList<>(dec.outputs().values()));
+        return choose(out, f, post);
+    }
+
+    private Decoded choose(Map<String, Tensor> out, Features f, MaskPostprocessor post) {
+        Tensor iou = dec.hasOutput("iou") ? out.get(dec.output("iou")) : null;
+        Tensor lowRes = dec.hasOutput("low_res_masks") ? out.get(dec.output("low_res_masks")) : null;
+        Tensor masks = lowRes != null ? lowRes : out.get(dec.output("masks"));
+        long[] s = masks.shape();
+        if (s.length != 4 || s[0] != 1) {
+            throw new LptemException(models.decoder().name(), -1, "masks came back with shape "
+                    + java.util.Arrays.toString(s) + ", expected [1, M, H, W] for one prompt", null);
+        }
+        int m = (int) s[1];
+        int best = 0;
+        float bestIou = Float.NaN;
+        if (iou != null && iou.data().length == m) {
+            for (int k = 0; k < m; k++) {
+                if (k == 0 || iou.data()[k] > bestIou) {
+                    best = k;
+                    bestIou = iou.data()[k];
+                }
+            }
+        }
+        int plane = (int) (s[2] * s[3]);
+        float[] chosen = new float[plane];
+        System.arraycopy(masks.data(), best * plane, chosen, 0, plane);
+        ObjectMask mask;
+        float[] lowResLogits = null;
+        if (s[2] == f.height() && s[3] == f.width() && !(s[2] == LOW_RES && s[3] == LOW_RES)) {
+            mask = post.fromFullRes(chosen);
+        } else if (s[2] == LOW_RES && s[3] == LOW_RES) {
+            mask = post.fromLowRes(chosen);
+            lowResLogits = chosen;
+        } else {
+            throw new LptemException(models.decoder().name(), -1, "masks of " + s[2] + " x " + s[3] + " are neither "
+                    + LOW_RES + " x " + LOW_RES + " nor the frame's " + f.width() + " x " + f.height(), null);
+        }
+        float[] pointer = dec.hasOutput("obj_ptr") ? firstRow(out.get(dec.output("obj_ptr"))) : null;
+        Tensor forMemory = dec.hasOutput("mask_for_mem") ? pick(out.get(dec.output("mask_for_mem")), best) : null;
+        float score = dec.hasOutput("object_score") ? out.get(dec.output("object_score")).data()[0] : Float.NaN;
+        return new Decoded(mask, bestIou, pointer, forMemory, lowResLogits, score);
+    }
+
+    private static float[] firstRow(Tensor t) {
+        long[] s = t.shape();
+        int n = (int) s[s.length - 1];
+        float[] row = new float[n];
+        System.arraycopy(t.data(), 0, row, 0, n);
+        return row;
+    }
+
+    /** Mask {@code k} of a [1, M, S, S] tensor as [1, 1, S, S] (itself when M is 1). */
+    private static Tensor pick(Tensor t, int k) {
+        long[] s = t.shape();
+        if (s[1] == 1) {
+            return t;
+        }
+        int plane = (int) (s[2] * s[3]);
+        float[] v = new float[plane];
+        System.arraycopy(t.data(), Math.min(k, (int) s[1] - 1) * plane, v, 0, plane);
+        return new Tensor(v, new long[] {1, 1, s[2], s[3]});
+    }
+
+    public int imageSize() {
+        return preprocessor.size();
+    }
+}

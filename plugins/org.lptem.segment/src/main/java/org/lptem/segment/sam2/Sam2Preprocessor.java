@@ -1,0 +1,128 @@
+package org.lptem.segment.sam2;
+
+import org.lptem.core.Frame;
+import org.lptem.core.PixelType;
+
+/**
+ * A frame as SAM2's image encoder wants it: resized to 1024 x 1024 (SAM2 stretches, it does not pad), grey copied
+ * into the three RGB channels, each normalised. Grey values are mapped to [0, 1] first: 8-bit frames by /255 (as a
+ * JPEG is read by SAM2 and SAM-EM); other types by the frame's 0.1 and 99.9 percentiles, since a 16-bit or float TEM
+ * frame uses an arbitrary part of its range.
+ */
+public final class Sam2Preprocessor {
+    /** The image size of every public SAM2 and SAM2.1 checkpoint. */
+    public static final int SIZE = 1024;
+    static final double LOW_PERCENTILE = 0.001;
+    static final double HIGH_PERCENTILE = 0.999;
+
+    private final Normalization normalization;
+    private final int size;
+    private Resampler x;
+    private Resampler y;
+    private int xIn = -1;
+    private int yIn = -1;
+
+    public Sam2Preprocessor(Normalization normalization) {
+        this(normalization, SIZE);
+    }
+
+    Sam2Preprocessor(Normalization normalization, int size) {
+        this.normalization = normalization;
+        this.size = size;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The encoder input [1, 3, size, size], row-major. */
+    public float[] prepare(Frame frame) {
+        float[] grey = unitRange(frame);
+        int w = frame.width();
+        int h = frame.height();
+        if (x == null || x.outSize() != size || y == null || xIn != w || yIn != h) {
+            x = new Resampler(w, size);
+            y = new Resampler(h, size);
+            xIn = w;
+            yIn = h;
+        }
+        int plane = size * size;
+        float[] out = new float[3 * plane];
+        Resampler.resample(grey, w, h, x, y, 0, size, 0, size, out);
+        // channels differ only by their affine normalisation, so the resize runs once
+        for (int c = 2; c >= 0; c--) {
+            float scale = 1 / normalization.std(c);
+            float offset = -normalization.mean(c) / normalization.std(c);
+            int base = c * plane;
+            for (int i = 0; i < plane; i++) {
+                out[base + i] = out[i] * scale + offset;
+            }
+        }
+        return out;
+    }
+
+    /** Grey values mapped to [0, 1] (see the class comment). */
+    static float[] unitRange(Frame frame) {
+        float[] v = frame.toFloat();
+        float lo;
+        float hi;
+        if (frame.type() == PixelType.UINT8) {
+            lo = 0;
+            hi = 255;
+        } else {
+            float[] range = percentiles(v);
+            lo = range[0];
+            hi = range[1];
+        }
+        float scale = hi > lo ? 1 / (hi - lo) : 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.max(0, Math.min(1, (v[i] - lo) * scale));
+        }
+        return v;
+    }
+
+    /**
+     * The 0.1 and 99.9 percentiles from a histogram of {@value #BINS} bins between the extremes: exact to 1/BINS of
+     * the range, and linear in the frame's size (sorting a megapixel frame would cost more than the resize).
+     */
+    static float[] percentiles(float[] v) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float f : v) {
+            if (f < min) {
+                min = f;
+            }
+            if (f > max) {
+                max = f;
+            }
+        }
+        if (!(max > min)) {
+            return new float[] {min, max};
+        }
+        int[] histogram = new int[BINS];
+        double toBin = (BINS - 1) / ((double) max - min);
+        for (float f : v) {
+            histogram[(int) ((f - min) * toBin)]++;
+        }
+        long lowCount = (long) Math.floor(LOW_PERCENTILE * (v.length - 1));
+        long highCount = (long) Math.ceil(HIGH_PERCENTILE * (v.length - 1));
+        float lo = min;
+        float hi = max;
+        long seen = 0;
+        boolean loFound = false;
+        for (int b = 0; b < BINS; b++) {
+            seen += histogram[b];
+            if (!loFound && seen > lowCount) {
+                lo = (float) (min + b / toBin);
+                loFound = true;
+            }
+            if (seen > highCount) {
+                hi = (float) (min + (b + 1) / toBin);
+                break;
+            }
+        }
+        return new float[] {lo, Math.min(hi, max)};
+    }
+
+    static final int BINS = 1 << 14;
+}

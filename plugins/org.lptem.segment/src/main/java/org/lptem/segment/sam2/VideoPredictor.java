@@ -1,0 +1,206 @@
+package org.lptem.segment.sam2;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.lptem.core.Frame;
+import org.lptem.core.LptemException;
+import org.lptem.ml.onnx.OnnxModel.Tensor;
+import org.lptem.segment.sam2.ImagePredictor.Decoded;
+import org.lptem.segment.sam2.ImagePredictor.Features;
+
+/**
+ * SAM2 over a video, forward in time, one object at a time. With the four-module export, each object keeps a
+ * {@link MemoryBank}: a prompted object is decoded from its prompt and its mask memorised as conditioning; on later
+ * frames the memory attention conditions the frame's features on the object's memory and the decoder predicts its
+ * mask without any prompt, which is memorised in turn. With an image-only export, each object is prompted on every
+ * frame with its box from the previous frame, grown by a margin.
+ *
+ * <p>Use per frame: {@link #begin}, then {@link #prompt} for prompted objects and {@link #propagate} for the rest.
+ */
+public final class VideoPredictor {
+    /** SAM2's scale and bias of the sigmoid mask the memory encoder takes. */
+    static final float MEMORY_SIGMOID_SCALE = 20;
+    static final float MEMORY_SIGMOID_BIAS = -10;
+
+    private final Sam2Models models;
+    private final ImagePredictor image;
+    private final Sam2Settings settings;
+    private final Map<Integer, ObjectState> objects = new TreeMap<>();
+    private Tensor temporalCode;
+    private PromptTransform transform;
+    private MaskPostprocessor post;
+    private Resampler memoryX;
+    private Features features;
+    private int frameIndex = -1;
+
+    private static final class ObjectState {
+        final MemoryBank bank;
+        Box lastBox;
+
+        ObjectState(MemoryBank bank) {
+            this.bank = bank;
+        }
+    }
+
+    public VideoPredictor(Sam2Models models, Sam2Settings settings) {
+        this.models = models;
+        this.settings = settings;
+        this.image = new ImagePredictor(models, settings.normalization());
+    }
+
+    /** Encodes the next frame; frames must come in increasing order (SAM2 propagates forward only). */
+    public void begin(Frame frame, int index) {
+        if (index <= frameIndex) {
+            throw LptemException.inFrame(null, index, "SAM2 propagates forward only, but this frame comes after frame "
+                    + frameIndex, null);
+        }
+        if (transform == null || transform.width() != frame.width() || transform.height() != frame.height()) {
+            transform = new PromptTransform(frame.width(), frame.height(), image.imageSize());
+            post = new MaskPostprocessor(frame.width(), frame.height(), ImagePredictor.LOW_RES,
+                    settings.maxHoleAreaPx());
+        }
+        if (features != null) {
+            features.close();
+        }
+        features = image.encode(frame);
+        frameIndex = index;
+    }
+
+    /** Decodes a prompted object on the current frame and (video export) memorises it as conditioning. */
+    public Decoded prompt(Prompt p) {
+        requireFrame();
+        Decoded d = image.decode(features, null, p, transform, post);
+        ObjectState state = objects.computeIfAbsent(p.objectId(),
+                id -> new ObjectState(new MemoryBank(settings.memoryFrames(), settings.objectPointers())));
+        d = absentIfScoredAbsent(d);
+        state.lastBox = d.mask().bounds();
+        if (models.isVideo()) {
+            memorise(state, d, true);
+        }
+        return d;
+    }
+
+    /** Decodes every tracked object not in {@code skip} on the current frame, by object id. */
+    public Map<Integer, Decoded> propagate(Set<Integer> skip) {
+        requireFrame();
+        Map<Integer, Decoded> out = new LinkedHashMap<>();
+        for (Map.Entry<Integer, ObjectState> e : objects.entrySet()) {
+            if (skip.contains(e.getKey())) {
+                continue;
+            }
+            ObjectState state = e.getValue();
+            Decoded d;
+            if (models.isVideo()) {
+                d = image.decode(features, attend(state.bank), null, transform, post);
+            } else {
+                if (state.lastBox == null) {
+                    continue;
+                }
+                Box box = state.lastBox.grown(settings.boxMarginFraction(), 1);
+                d = image.decode(features, null, Prompt.ofBox(frameIndex, e.getKey(), box), transform, post);
+            }
+            d = absentIfScoredAbsent(d);
+            if (!d.mask().isEmpty()) {
+                state.lastBox = d.mask().bounds();
+                if (models.isVideo()) {
+                    memorise(state, d, false);
+                }
+            }
+            out.put(e.getKey(), d);
+        }
+        return out;
+    }
+
+    /** Forgets an object (its track ended); a later prompt with its id starts it afresh. */
+    public void end(int id) {
+        objects.remove(id);
+    }
+
+    /** Ids of the objects tracked now. */
+    public Set<Integer> tracked() {
+        return Set.copyOf(objects.keySet());
+    }
+
+    /** The memory of an object (for inspection), or null. */
+    MemoryBank memory(int id) {
+        ObjectState s = objects.get(id);
+        return s == null ? null : s.bank;
+    }
+
+    private Tensor attend(MemoryBank bank) {
+        Sam2Signature sig = models.attentionSignature();
+        MemoryBank.Inputs m = bank.inputs(temporalCode);
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put(sig.input("current_feat"), features.feed(features.conditioningRole()));
+        in.put(sig.input("current_pos"), features.feed("vision_pos"));
+        in.put(sig.input("object_pointers"), m.pointers());
+        in.put(sig.input("memory"), m.memory());
+        in.put(sig.input("memory_pos"), m.memoryPosition());
+        String out = sig.output("conditioned");
+        return models.memoryAttention().run(in, List.of(out)).get(out);
+    }
+
+    private void memorise(ObjectState state, Decoded d, boolean conditioning) {
+        Sam2Signature sig = models.memoryEncoderSignature();
+        Tensor mask = d.maskForMemory() != null ? d.maskForMemory() : maskForMemory(d);
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put(sig.input("mask"), mask);
+        in.put(sig.input("features"), features.feed("embed"));
+        List<String> outs = new ArrayList<>(List.of(sig.output("memory"), sig.output("memory_pos")));
+        if (temporalCode == null) {
+            outs.add(sig.output("temporal_code"));
+        }
+        Map<String, Tensor> out = models.memoryEncoder().run(in, outs);
+        if (temporalCode == null) {
+            temporalCode = out.get(sig.output("temporal_code"));
+        }
+        state.bank.add(frameIndex, conditioning, out.get(sig.output("memory")), out.get(sig.output("memory_pos")),
+                d.objectPointer());
+    }
+
+    /** SAM2's memory mask from the low-resolution logits: upsampled to the model frame, sigmoid, scaled. */
+    private Tensor maskForMemory(Decoded d) {
+        if (d.lowResLogits() == null) {
+            throw new LptemException(models.decoder().name(), -1, "the decoder returns neither mask_for_mem nor "
+                    + "low-resolution masks, so its masks cannot be memorised", null);
+        }
+        int s = image.imageSize();
+        if (memoryX == null) {
+            memoryX = new Resampler(ImagePredictor.LOW_RES, s);
+        }
+        float[] v = new float[s * s];
+        Resampler.resample(d.lowResLogits(), ImagePredictor.LOW_RES, ImagePredictor.LOW_RES, memoryX, memoryX, 0, s,
+                0, s, v);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (MEMORY_SIGMOID_SCALE / (1 + Math.exp(-v[i])) + MEMORY_SIGMOID_BIAS);
+        }
+        return new Tensor(v, new long[] {1, 1, s, s});
+    }
+
+    /** SAM2 hides the mask of an object its occlusion head scores as absent (object score logit < 0). */
+    private static Decoded absentIfScoredAbsent(Decoded d) {
+        if (d.objectScore() < 0) {
+            return new Decoded(ObjectMask.empty(), d.iou(), d.objectPointer(), d.maskForMemory(), d.lowResLogits(),
+                    d.objectScore());
+        }
+        return d;
+    }
+
+    /** Releases the current frame's features. */
+    public void close() {
+        if (features != null) {
+            features.close();
+            features = null;
+        }
+    }
+
+    private void requireFrame() {
+        if (features == null) {
+            throw new IllegalStateException("begin(frame) first");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.lptem.segment.sam2;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import org.lptem.core.Frame;
+import org.lptem.segment.sam2.ImagePredictor.Decoded;
+import org.lptem.segment.sam2.ImagePredictor.Features;
+import org.lptem.segment.sam2.SyntheticSam2Models.Convention;
+
+class ImagePathTest {
+
+    private static Decoded boxEcho(Convention c, int width, int height, Box box) {
+        try (Sam2Models models = Sam2Fixtures.imageModels(c)) {
+            ImagePredictor p = new ImagePredictor(models, Normalization.IMAGENET);
+            Features f = p.encode(Sam2Fixtures.discs(width, height, 3, new double[] {10, 10}));
+            assertArrayEquals(new long[] {1, 256, 64, 64}, f.get("embed").shape());
+            assertArrayEquals(new long[] {1, 32, 256, 256}, f.get("high_res_0").shape());
+            assertArrayEquals(new long[] {1, 64, 128, 128}, f.get("high_res_1").shape());
+            Decoded d = p.decode(f, null, Prompt.ofBox(0, 1, box), new PromptTransform(width, height),
+                    new MaskPostprocessor(width, height, 256, 0));
+            f.close();
+            return d;
+        }
+    }
+
+    @Test
+    void aBoxEchoedByTheDecoderLandsOnTheBoxPixelsOfANonSquareFrame() {
+        // 320 x 192: x scales by 3.2 and y by 5.33 into the model frame; this box's edges fall on low-res cell edges
+        Box box = new Box(40, 30, 99, 89);
+        for (Convention c : new Convention[] {Convention.IMAGE_A, Convention.IMAGE_B}) {
+            Decoded d = boxEcho(c, 320, 192, box);
+            assertEquals(0.9f, d.iou(), 1e-6f, "the echo is the mask with the highest predicted IoU");
+            for (int y = 0; y < 192; y++) {
+                for (int x = 0; x < 320; x++) {
+                    boolean expected = x >= 40 && x <= 99 && y >= 30 && y <= 89;
+                    assertEquals(expected, d.mask().contains(x, y), c + ": pixel (" + x + ", " + y + ")");
+                }
+            }
+            assertEquals(60 * 60, d.mask().area());
+        }
+    }
+
+    @Test
+    void anyBoxLandsWithinAPixel() {
+        Box box = new Box(33, 20, 71, 50);
+        Decoded d = boxEcho(Convention.IMAGE_A, 250, 170, box);
+        Box b = d.mask().bounds();
+        assertEquals(33, b.x0(), 1);
+        assertEquals(71, b.x1(), 1);
+        assertEquals(20, b.y0(), 1);
+        assertEquals(50, b.y1(), 1);
+        for (int y = 0; y < 170; y++) {
+            for (int x = 0; x < 250; x++) {
+                if (x >= 35 && x <= 69 && y >= 22 && y <= 48) {
+                    assertTrue(d.mask().contains(x, y));
+                }
+                if (x < 31 || x > 73 || y < 18 || y > 52) {
+                    assertFalse(d.mask().contains(x, y));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMaskPromptComesBackThroughTheMaskInput() {
+        int w = 200;
+        int h = 120;
+        boolean[] disc = new boolean[w * h];
+        for (int i = 0; i < disc.length; i++) {
+            double dx = i % w - 120;
+            double dy = i / w - 50;
+            disc[i] = dx * dx + dy * dy <= 20 * 20;
+        }
+        for (Convention c : new Convention[] {Convention.IMAGE_A, Convention.IMAGE_B}) {
+            try (Sam2Models models = Sam2Fixtures.imageModels(c)) {
+                ImagePredictor p = new ImagePredictor(models, Normalization.HALF);
+                Features f = p.encode(Sam2Fixtures.discs(w, h, 3, new double[] {10, 10}));
+                Decoded d = p.decode(f, null, Prompt.ofMask(0, 1, disc), new PromptTransform(w, h),
+                        new MaskPostprocessor(w, h, 256, 0));
+                f.close();
+                long both = 0;
+                long either = 0;
+                for (int i = 0; i < disc.length; i++) {
+                    boolean m = d.mask().contains(i % w, i / w);
+                    both += m && disc[i] ? 1 : 0;
+                    either += m || disc[i] ? 1 : 0;
+                }
+                assertTrue((double) both / either > 0.95, c + ": IoU " + (double) both / either);
+            }
+        }
+    }
+
+    @Test
+    void coordinatesMapBothWays() {
+        PromptTransform t = new PromptTransform(320, 192);
+        assertEquals(0, t.toModelX(-0.5), 1e-12);
+        assertEquals(1024, t.toModelX(319.5), 1e-12);
+        assertEquals(1024, t.toModelY(191.5), 1e-12);
+        assertEquals(17.25, t.toFrameX(t.toModelX(17.25)), 1e-12);
+        assertEquals(3.5, t.toFrameY(t.toModelY(3.5)), 1e-12);
+        float[][] pts = t.points(new Prompt(0, 1, new Box(40, 30, 99, 89),
+                java.util.List.of(new Prompt.Point(50, 60, true), new Prompt.Point(0, 0, false)), null));
+        assertArrayEquals(new float[] {161.6f, RowToModel.y(60), 1.6f, RowToModel.y(0), 128, 160, 320, 480}, pts[0], 1e-3f);
+        assertArrayEquals(new float[] {1, 0, 2, 3}, pts[1]);
+        assertArrayEquals(new float[] {-1}, t.points(Prompt.ofMask(0, 1, new boolean[320 * 192]))[1]);
+    }
+
+    /** Model y of a frame row of the 192-row frame. */
+    private static final class RowToModel {
+        static float y(double row) {
+            return (float) ((row + 0.5) * 1024 / 192);
+        }
+    }
+
+    @Test
+    void greyBecomesThreeNormalisedChannels() {
+        Frame f = Frame.ofBytes(2, 1, new byte[] {0, (byte) 255});
+        float[] image = new Sam2Preprocessor(Normalization.IMAGENET, 4).prepare(f);
+        assertEquals(3 * 16, image.length);
+        assertEquals((0 - 0.485f) / 0.229f, image[0], 1e-5f);
+        assertEquals((1 - 0.485f) / 0.229f, image[3], 1e-5f);
+        assertEquals((1 - 0.456f) / 0.224f, image[16 + 3], 1e-5f);
+        assertEquals((0 - 0.406f) / 0.225f, image[32], 1e-5f);
+        float[] half = new Sam2Preprocessor(Normalization.HALF, 4).prepare(f);
+        assertEquals(-1, half[0], 1e-6f);
+        assertEquals(1, half[35], 1e-6f);
+        // a 16-bit frame is stretched between its 0.1 and 99.9 percentiles
+        short[] s = new short[1000];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (short) (1000 + i);
+        }
+        float[] unit = Sam2Preprocessor.unitRange(Frame.ofShorts(1000, 1, s, false));
+        assertEquals(0, unit[0], 1e-6f);
+        assertEquals(1, unit[999], 1e-6f);
+        assertEquals(0.5, unit[500], 0.01);
+    }
+
+    @Test
+    void resamplingKeepsConstantsAndInterpolatesLinearly() {
+        Resampler up = new Resampler(4, 8);
+        float[] ramp = {0, 1, 2, 3};
+        float[] out = new float[8];
+        Resampler.resample(ramp, 4, 1, up, new Resampler(1, 1), 0, 8, 0, 1, out);
+        assertArrayEquals(new float[] {0, 0.25f, 0.75f, 1.25f, 1.75f, 2.25f, 2.75f, 3}, out, 1e-6f);
+        Resampler down = new Resampler(8, 2);
+        float[] flat = new float[8];
+        java.util.Arrays.fill(flat, 5);
+        float[] two = new float[2];
+        Resampler.resample(flat, 8, 1, down, new Resampler(1, 1), 0, 2, 0, 1, two);
+        assertArrayEquals(new float[] {5, 5}, two, 1e-6f);
+    }
+
+    @Test
+    void smallHolesAreFilledLargeOnesKept() {
+        int w = 12;
+        int h = 12;
+        float[] logits = new float[w * h];
+        java.util.Arrays.fill(logits, -1);
+        for (int y = 1; y <= 10; y++) {
+            for (int x = 1; x <= 10; x++) {
+                logits[y * w + x] = 1;
+            }
+        }
+        logits[3 * w + 3] = -1; // a 1-px hole
+        for (int y = 6; y <= 8; y++) {
+            for (int x = 6; x <= 8; x++) {
+                logits[y * w + x] = -1; // a 9-px hole
+            }
+        }
+        ObjectMask m = new MaskPostprocessor(w, h, 256, 8).fromFullRes(logits);
+        assertTrue(m.contains(3, 3));
+        assertFalse(m.contains(7, 7));
+        assertEquals(100 - 9, m.area());
+    }
+}
