@@ -50,6 +50,19 @@ public final class TrackTables {
         return out;
     }
 
+    /**
+     * Tracks from the nanometre columns {@code x_nm}, {@code y_nm} (with {@code frame} and {@code particle}),
+     * positions divided by {@code nmPerPixel} so that they are in px as everywhere else; for tables whose pixel
+     * positions are missing or not trusted.
+     */
+    public static List<Track> readTracksInNm(final BufferedDataTable table, final double nmPerPixel,
+        final Progress progress) {
+        InputColumns cols = checked(() -> InputColumns.require(table.getDataTableSpec(), Columns.FRAME,
+            Columns.PARTICLE, Columns.X_NM, Columns.Y_NM));
+        return group(table, progress, row -> Detection.at(cols.integer(row, 0), cols.value(row, 2) / nmPerPixel,
+            cols.value(row, 3) / nmPerPixel), row -> cols.integer(row, 1));
+    }
+
     /** The table's rows grouped by particle id and ordered by frame; tracks come in increasing particle order. */
     public static List<Track> readTracks(final BufferedDataTable table, final Progress progress) {
         return readTracks(table, progress, false);
@@ -64,15 +77,22 @@ public final class TrackTables {
         final boolean orientation) {
         InputColumns cols = checked(() -> orientation ? orientedTrackColumns(table.getDataTableSpec())
             : trackColumns(table.getDataTableSpec()));
-        Map<Integer, List<Detection>> byParticle = new TreeMap<>();
-        forEachRow(table, progress, "Reading tracks", row -> {
+        return group(table, progress, row -> {
             int frame = cols.integer(row, 0);
             double x = cols.value(row, 2);
             double y = cols.value(row, 3);
-            Detection d = orientation ? new Detection(frame, x, y, Double.NaN, cols.valueOrNaN(row, 4), Double.NaN,
+            return orientation ? new Detection(frame, x, y, Double.NaN, cols.valueOrNaN(row, 4), Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, 0) : Detection.at(frame, x, y);
-            byParticle.computeIfAbsent(cols.integer(row, 1), k -> new ArrayList<>()).add(d);
-        });
+        }, row -> cols.integer(row, 1));
+    }
+
+    /** Rows turned into points and grouped into tracks by particle, each ordered by frame. */
+    private static List<Track> group(final BufferedDataTable table, final Progress progress,
+        final java.util.function.Function<DataRow, Detection> point,
+        final java.util.function.ToIntFunction<DataRow> particle) {
+        Map<Integer, List<Detection>> byParticle = new TreeMap<>();
+        forEachRow(table, progress, "Reading tracks", row -> byParticle
+            .computeIfAbsent(particle.applyAsInt(row), k -> new ArrayList<>()).add(point.apply(row)));
         List<Track> tracks = new ArrayList<>(byParticle.size());
         for (Map.Entry<Integer, List<Detection>> e : byParticle.entrySet()) {
             List<Detection> points = e.getValue();

@@ -1,10 +1,8 @@
 package org.lptem.knime.segment;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.knime.core.data.DataTableSpec;
-import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
@@ -15,16 +13,10 @@ import org.knime.node.DefaultModel.ExecuteInput;
 import org.knime.node.DefaultModel.ExecuteOutput;
 import org.knime.node.DefaultNode;
 import org.knime.node.DefaultNodeFactory;
-import org.lptem.core.Calibration;
-import org.lptem.core.Detection;
-import org.lptem.core.LptemException;
-import org.lptem.core.Video;
-import org.lptem.io.TiffStackWriter;
-import org.lptem.knime.common.DetectionTable;
 import org.lptem.knime.common.KnimeProgress;
 import org.lptem.knime.common.NodeFailures;
+import org.lptem.knime.common.SegmentationOutput;
 import org.lptem.knime.port.LabelMaskPortObject;
-import org.lptem.knime.port.LabelMaskPortObjectSpec;
 import org.lptem.knime.port.VideoPortObject;
 import org.lptem.knime.port.VideoPortObjectSpec;
 import org.lptem.ml.onnx.OnnxModel;
@@ -103,12 +95,8 @@ public final class ParticleSegmenterNodeFactory extends DefaultNodeFactory {
         ParticleSegmenterParameters params = in.getParameters();
         params.validate();
         VideoPortObjectSpec video = in.getInPortSpec(0);
-        out.setOutSpecs(maskSpec(params.labelPath(), video), DetectionTable.spec(video.calibration()));
-    }
-
-    private static LabelMaskPortObjectSpec maskSpec(final Path labels, final VideoPortObjectSpec video) {
-        return new LabelMaskPortObjectSpec(labels.toString(), video.frameCount(), video.width(), video.height(),
-            video.calibration(), video.source());
+        out.setOutSpecs(SegmentationOutput.maskSpec(params.labelPath(), video),
+            SegmentationOutput.regionsSpec(video));
     }
 
     private static void execute(final ExecuteInput in, final ExecuteOutput out)
@@ -125,47 +113,20 @@ public final class ParticleSegmenterNodeFactory extends DefaultNodeFactory {
             throw new KNIMEException(e.getMessage(), e);
         }
         NodeFailures.execute(() -> {
-            if (Files.exists(labels) && !params.overwrite) {
-                throw LptemException.inFile(labels, "already exists; tick Overwrite or choose another label file");
-            }
-            if (labels.getParent() != null) {
-                Files.createDirectories(labels.getParent());
-            }
+            SegmentationOutput.prepare(labels, params.overwrite);
             VideoPortObjectSpec spec = videoPort.getSpec();
-            // The spec's calibration, not the reopened file's, so the outputs match what configure promised.
-            Calibration calibration = spec.calibration();
-            DataTableSpec tableSpec = DetectionTable.spec(calibration);
-            BufferedDataContainer container = exec.createDataContainer(tableSpec);
             Segmenter segmenter = segmenter(params, model);
-            try (Video video = spec.source().open()) {
-                segment(segmenter, video, labels, calibration, container, exec);
+            BufferedDataTable regions;
+            try {
+                regions = SegmentationOutput.run(segmenter, spec, labels, exec, new KnimeProgress(exec), s -> {
+                });
             } finally {
-                container.close();
                 if (segmenter instanceof ProbabilitySegmenter network) {
                     network.close();
                 }
             }
-            out.setOutData(new LabelMaskPortObject(maskSpec(labels, spec)), container.getTable());
+            out.setOutData(new LabelMaskPortObject(SegmentationOutput.maskSpec(labels, spec)), regions);
         });
-    }
-
-    /** Streams the video through the segmenter: each frame's labels to the TIFF, its regions to the table. */
-    private static void segment(final Segmenter segmenter, final Video video, final Path labels,
-        final Calibration calibration, final BufferedDataContainer container, final ExecutionContext exec) {
-        long[] rows = {0};
-        TiffStackWriter writer = TiffStackWriter.labels(labels, video.width(), video.height(), calibration);
-        try {
-            segmenter.segmentAll(video, new KnimeProgress(exec), segmentation -> {
-                writer.write(segmentation.labelFrame());
-                for (Detection d : segmentation.detections()) {
-                    container.addRowToTable(DetectionTable.row(rows[0]++, d, calibration));
-                }
-            });
-        } catch (RuntimeException e) {
-            writer.abort(); // no half-written label file is left behind
-            throw e;
-        }
-        writer.close();
     }
 
     /** The classical pipeline, or the network in {@code modelFile} when that is given. */

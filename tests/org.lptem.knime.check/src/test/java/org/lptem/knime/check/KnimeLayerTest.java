@@ -29,14 +29,30 @@ class KnimeLayerTest {
     @Test
     void pluginXmlRegistersTheNodesTheirCategoriesAndThePorts() {
         PluginXml xml = PluginXml.parse(PLUGIN.pluginXml());
-        assertEquals(15, xml.nodes().size(), xml.factoryClasses().toString());
-        assertEquals(List.of("LPTEM Video", "LPTEM Label Masks"),
+        assertEquals(26, xml.nodes().size(), xml.factoryClasses().toString());
+        assertEquals(List.of("LPTEM Video", "LPTEM Label Masks", "LPTEM U-Net Model", "LPTEM SAM2 Model",
+            "LPTEM LEONARDO Model"),
             xml.portTypes().stream().map(PluginXml.PortTypeEntry::name).toList());
         // the sub-categories of the issue: IO, Simulation, Segmentation, Tracking, Statistics, LEONARDO, Evaluation
         for (String category : List.of("", "/io", "/segmentation", "/tracking", "/statistics", "/leonardo",
             "/simulation", "/evaluation")) {
             assertTrue(xml.categories().stream().anyMatch(c -> c.fullPath().equals("/community/lptem" + category)),
                 "no category /community/lptem" + category);
+        }
+    }
+
+    @Test
+    void modelNodesSitInTheirSubCategories() {
+        for (PluginXml.NodeEntry n : PluginXml.parse(PLUGIN.pluginXml()).nodes()) {
+            String pkg = n.factoryClass().substring(0, n.factoryClass().lastIndexOf('.'));
+            String expected = switch (pkg) {
+                case "org.lptem.knime.leonardo" -> "/community/lptem/leonardo";
+                case "org.lptem.knime.unet", "org.lptem.knime.sam2" -> "/community/lptem/segmentation";
+                default -> null;
+            };
+            if (expected != null) {
+                assertEquals(expected, n.categoryPath().replaceAll("/$", ""), n.factoryClass());
+            }
         }
     }
 

@@ -1,0 +1,147 @@
+package org.lptem.simulate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.lptem.core.Frame;
+import org.lptem.core.LptemException;
+
+/**
+ * Simulated frames for training a segmentation network: for frame k, preset k mod n of the chosen ones with its
+ * physical parameters drawn around the preset's (SNR, particle size, liquid thickness, crowding) and its own seed,
+ * rendered with its label truth; then {@value #CROPS_PER_FRAME} square crops of it, {@value #PARTICLE_CENTRED} of
+ * them centred near a particle pixel so the rare particle pixels of a large field are not all missed.
+ *
+ * <p>The seeds are drawn from the training seed, never the presets' own, so the benchmark videos (preset seeds) are
+ * not trained on. Sample i is crop {@code i mod CROPS_PER_FRAME} of frame {@code i / CROPS_PER_FRAME}, and the same
+ * seed always gives the same frames and crops. The segmentation bundle turns a frame and a crop origin into a
+ * standardised training sample; this class knows nothing of networks.
+ */
+public final class TrainingFrames {
+    public static final int CROPS_PER_FRAME = 4;
+    /** Fraction of crops centred near a particle pixel; the rest are anywhere (liquid, distractors, borders). */
+    public static final double PARTICLE_CENTRED = 0.75;
+
+    private final List<SimulationPreset> presets;
+    private final int crop;
+    private final long seed;
+
+    /** A frame and its label truth (0 = liquid, k = particle k). */
+    public record Rendered(Frame image, Frame labels) {
+    }
+
+    /**
+     * @param presets used in turn, frame by frame
+     * @param cropPx side of the square crops; every preset's frames must be at least this large
+     */
+    public TrainingFrames(List<SimulationPreset> presets, int cropPx, long seed) {
+        if (presets.isEmpty()) {
+            throw new LptemException("training frames need at least one simulator preset");
+        }
+        if (cropPx < 1) {
+            throw new LptemException("the crop side must be at least 1 px, got " + cropPx);
+        }
+        for (SimulationPreset p : presets) {
+            SimulationSettings s = p.settings();
+            if (s.width() < cropPx || s.height() < cropPx) {
+                throw new LptemException("a crop of " + cropPx + " px is larger than preset " + p.key() + "'s "
+                        + s.width() + " x " + s.height() + " frames");
+            }
+        }
+        this.presets = List.copyOf(presets);
+        this.crop = cropPx;
+        this.seed = seed;
+    }
+
+    public int cropPx() {
+        return crop;
+    }
+
+    /** The frame that sample {@code index} is cut from. */
+    public static int frameOf(int index) {
+        return index / CROPS_PER_FRAME;
+    }
+
+    /** Frame {@code k}: one frame of preset k mod n with varied physics, and its labels. */
+    public Rendered render(int k) {
+        SimulationPreset preset = presets.get(k % presets.size());
+        SplittableRandom r = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (k + 1)));
+        SimulationSettings s = varied(preset, r).toBuilder().frames(1).seed(r.nextLong()).build();
+        try (SimulatedVideo video = new SimulatedVideo(s)) {
+            return new Rendered(video.frame(0), video.labels(0));
+        }
+    }
+
+    /**
+     * Top-left corner {x0, y0} of sample {@code index}'s crop in its frame, whose labels are given: near a random
+     * particle pixel for most samples, anywhere for the rest, always inside the frame.
+     */
+    public int[] cropOrigin(int index, Frame labels) {
+        int width = labels.width();
+        int height = labels.height();
+        int[] foreground = foreground(labels);
+        SplittableRandom pick = new SplittableRandom(~seed ^ (0xBF58476D1CE4E5B9L * (index + 1)));
+        int x0;
+        int y0;
+        if (foreground.length > 0 && pick.nextDouble() < PARTICLE_CENTRED) {
+            int p = foreground[pick.nextInt(foreground.length)];
+            x0 = p % width - crop / 2 + pick.nextInt(-crop / 4, crop / 4 + 1);
+            y0 = p / width - crop / 2 + pick.nextInt(-crop / 4, crop / 4 + 1);
+        } else {
+            x0 = pick.nextInt(width - crop + 1);
+            y0 = pick.nextInt(height - crop + 1);
+        }
+        return new int[] {Math.max(0, Math.min(width - crop, x0)), Math.max(0, Math.min(height - crop, y0))};
+    }
+
+    private static int[] foreground(Frame labels) {
+        int n = labels.width() * labels.height();
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            count += labels.get(i) > 0 ? 1 : 0;
+        }
+        int[] out = new int[count];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (labels.get(i) > 0) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+
+    /** The preset with its physics drawn from ranges around it, so the network sees more than a few set-ups. */
+    static SimulationSettings varied(SimulationPreset preset, SplittableRandom r) {
+        SimulationSettings.Builder b = preset.settings().toBuilder();
+        switch (preset) {
+            case ROD_1024 -> b.targetSnr(r.nextDouble(0.6, 1.4)).particleLengthNm(r.nextDouble(28, 52))
+                    .particleRadiusNm(r.nextDouble(5, 10));
+            case THICKNESS_5NM, THICKNESS_50NM, THICKNESS_150NM -> {
+                // the particle must fit in the liquid layer
+                double radius = r.nextDouble(1.2, 3.5);
+                b.particleRadiusNm(radius).liquidThicknessNm(r.nextDouble(2 * radius + 0.2, 200));
+            }
+            case MULTI -> b.targetSnr(r.nextDouble(1.0, 2.0)).particleRadiusNm(r.nextDouble(8, 16))
+                    .particles(r.nextInt(8, 33));
+            default -> b.targetSnr(r.nextDouble(1.0, 4.0));
+        }
+        return b.build();
+    }
+
+    /** The parameters that define the data, for the training record. */
+    public Map<String, Object> description() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("source", "lptem simulator, one frame per " + CROPS_PER_FRAME + " crops, presets in turn");
+        d.put("presets", presets.stream().map(SimulationPreset::key).toList());
+        d.put("crop_px", crop);
+        d.put("seed", seed);
+        d.put("particle_centred_fraction", PARTICLE_CENTRED);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("rod-1024", "target SNR U(0.6, 1.4), length U(28, 52) nm, radius U(5, 10) nm");
+        v.put("thickness-*", "particle radius r U(1.2, 3.5) nm, liquid U(2r + 0.2, 200) nm");
+        v.put("multi", "target SNR U(1.0, 2.0), radius U(8, 16) nm, 8-32 particles");
+        v.put("demo", "target SNR U(1, 4)");
+        d.put("variation", v);
+        return d;
+    }
+}
