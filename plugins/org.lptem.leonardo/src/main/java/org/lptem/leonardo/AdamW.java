@@ -21,6 +21,7 @@ final class AdamW implements AutoCloseable {
     private final Map<String, NDArray> first = new LinkedHashMap<>();
     private final Map<String, NDArray> second = new LinkedHashMap<>();
     private long steps;
+    private String firstNonFinite;
 
     AdamW(NDManager parent, Parameters params, double learningRate, double weightDecay) {
         this.manager = parent.newSubManager();
@@ -34,6 +35,11 @@ final class AdamW implements AutoCloseable {
 
     long steps() {
         return steps;
+    }
+
+    /** The first parameter (in model order) whose gradient was not finite at the last skipped step. */
+    String firstNonFinite() {
+        return firstNonFinite;
     }
 
     /**
@@ -50,10 +56,19 @@ final class AdamW implements AutoCloseable {
                 NDArray g = e.getValue().getGradient();
                 g.attach(scratch);
                 grads.put(e.getKey(), g);
-                squares += g.square().sum().getFloat();
+                // in float64: a finite float32 gradient above 1.8e19 would overflow its own square
+                squares += g.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).square().sum().getDouble();
             }
             double norm = Math.sqrt(squares);
             if (!Double.isFinite(norm)) {
+                firstNonFinite = null;
+                for (Map.Entry<String, NDArray> e : grads.entrySet()) {
+                    if (!Double.isFinite(e.getValue().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).sum()
+                            .getDouble())) {
+                        firstNonFinite = e.getKey();
+                        break;
+                    }
+                }
                 return false;
             }
             float clip = (float) Math.min(1, MAX_GRADIENT_NORM / (norm + 1e-12));
@@ -68,8 +83,13 @@ final class AdamW implements AutoCloseable {
                 // float scalars: DJL turns Java doubles into float64 tensors
                 m.muli((float) BETA1).addi(g.mul((float) (1 - BETA1)));
                 v.muli((float) BETA2).addi(g.square().mul((float) (1 - BETA2)));
-                NDArray update = m.div((float) c1).div(v.div((float) c2).sqrt().add((float) EPS))
-                        .mul((float) learningRate);
+                // temporaries belong to the scratch manager: an op's result joins its first operand's manager, so
+                // m.div(...) would pile up parameter-sized arrays in this optimizer's manager at every step
+                NDArray mHat = m.div((float) c1);
+                mHat.attach(scratch);
+                NDArray vHat = v.div((float) c2);
+                vHat.attach(scratch);
+                NDArray update = mHat.div(vHat.sqrt().add((float) EPS)).mul((float) learningRate);
                 if (weightDecay > 0) {
                     p.muli((float) (1 - learningRate * weightDecay));
                 }

@@ -113,6 +113,7 @@ public final class LeonardoTrainer {
                 int[] order = shuffled(train, random);
                 Sums sums = new Sums();
                 int skipped = 0;
+                int skippedInEpoch = 0;
                 params.requireGradients(true);
                 for (int b = 0; b < batches; b++) {
                     progress.checkCanceled();
@@ -138,14 +139,18 @@ public final class LeonardoTrainer {
                         boolean updated = adam.step(params);
                         params.zeroGradients();
                         skipped = updated ? 0 : skipped + 1;
+                        skippedInEpoch += updated ? 0 : 1;
                         if (skipped > MAX_SKIPPED_STEPS) {
                             throw new LptemException("training diverged at epoch " + epoch + ": " + skipped
-                                    + " steps in a row had non-finite gradients; lower the learning rate");
+                                    + " steps in a row had non-finite gradients (first in " + adam.firstNonFinite()
+                                    + "); lower the learning rate");
                         }
                         sums.add(terms, t, batch.length);
                     }
                     progress.report((epoch - 1 + (b + 1.0) / batches) / settings.epochs(),
-                            "epoch " + epoch + "/" + settings.epochs());
+                            "epoch " + epoch + "/" + settings.epochs() + (skippedInEpoch == 0 ? ""
+                                    : " (" + skippedInEpoch + " steps skipped: non-finite gradients, first in "
+                                            + adam.firstNonFinite() + ")"));
                 }
                 params.requireGradients(false);
                 Sums val = validation.length == 0 ? null : evaluate(vae, loss, validation);

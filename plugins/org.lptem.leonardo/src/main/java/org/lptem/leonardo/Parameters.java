@@ -2,6 +2,7 @@ package org.lptem.leonardo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Collections;
@@ -94,11 +95,14 @@ public final class Parameters implements AutoCloseable {
         }
     }
 
-    /** Sets every accumulated gradient to zero (DJL's low-level autograd adds into them on each backward). */
+    /**
+     * Sets every accumulated gradient to zero (DJL's low-level autograd adds into them on each backward). Written,
+     * not computed: {@code g - g} or {@code 0 * g} would keep a NaN or an infinity of a skipped step for good.
+     */
     public void zeroGradients() {
         for (NDArray a : arrays.values()) {
             try (NDArray g = a.getGradient()) {
-                g.subi(g);
+                g.set(new NDIndex("..."), 0);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.lptem.leonardo;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv1d;
 import java.util.EnumMap;
@@ -17,8 +18,14 @@ import java.util.Map;
 public final class PhysicsLoss {
     /** Largest lag of the weighted VACF term, as published. */
     public static final int VACF_LAGS = 50;
-    /** Keeps statistics of constant series finite (a trajectory that does not move). */
-    private static final double TINY = 1e-20;
+    /**
+     * Variances below {@code 100 eps^2} of the tensor's type ({@link #varianceFloor}) count as "does not move":
+     * positions lie in [0, 1], so the rounding noise of a displacement has a variance of about eps^2 / 6. A floor
+     * on the variance, not on its square, keeps every ratio and its derivative finite: in float32 a floor of 1e-20
+     * under {@code var^2} would be no floor at all (its square, which the derivative of a quotient needs, is below
+     * float32's smallest number), and {@code d sqrt(v) / dv} is infinite at v = 0.
+     */
+    private static final double FLOOR_IN_EPS_SQUARED = 100;
 
     private final LossWeights weights;
 
@@ -75,7 +82,7 @@ public final class PhysicsLoss {
      * training to float64.
      */
     static Number like(NDArray array, double value) {
-        return array.getDataType() == ai.djl.ndarray.types.DataType.FLOAT64 ? (Number) value : (Number) (float) value;
+        return array.getDataType() == DataType.FLOAT64 ? (Number) value : (Number) (float) value;
     }
 
     /** {@code mean over the batch of -0.5 sum_j (1 + logvar - mu^2 - exp(logvar))}. */
@@ -91,6 +98,9 @@ public final class PhysicsLoss {
         final NDArray m3;
         final NDArray m4;
 
+        /** The variance with the floor added: the denominator of the standardised moments. */
+        final NDArray flooredVariance;
+
         Moments(NDArray d) {
             mean = d.mean(new int[] {1});
             NDArray c = d.sub(mean.expandDims(1));
@@ -98,14 +108,15 @@ public final class PhysicsLoss {
             variance = c2.mean(new int[] {1});
             m3 = c2.mul(c).mean(new int[] {1});
             m4 = c2.square().mean(new int[] {1});
+            flooredVariance = variance.add(like(variance, varianceFloor(variance.getDataType())));
         }
 
         NDArray skewness() {
-            return m3.div(variance.pow(like(variance, 1.5)).add(like(variance, TINY)));
+            return m3.div(flooredVariance.pow(like(variance, 1.5)));
         }
 
         NDArray kurtosis() {
-            return m4.div(variance.square().add(like(variance, TINY)));
+            return m4.div(flooredVariance.square());
         }
     }
 
@@ -121,7 +132,10 @@ public final class PhysicsLoss {
         NDArray x = c.get(":, :, 0");
         NDArray y = c.get(":, :, 1");
         NDArray cov = x.mul(y).mean(new int[] {1});
-        return cov.div(x.square().mean(new int[] {1}).mul(y.square().mean(new int[] {1})).sqrt().add(like(cov, TINY)));
+        Number floor = like(cov, varianceFloor(cov.getDataType()));
+        // sqrt(var + floor): the floor must sit under the root, where the derivative would be infinite at 0
+        return cov.div(x.square().mean(new int[] {1}).add(floor).sqrt()
+                .mul(y.square().mean(new int[] {1}).add(floor).sqrt()));
     }
 
     /**
@@ -140,6 +154,17 @@ public final class PhysicsLoss {
                 new Shape(1), (int) (b * axes)).singletonOrThrow().reshape(b, axes, n);
         NDArray perPair = sums.div(m.arange(n, 0, -1).toType(series.getDataType(), false));
         NDArray zeroLag = perPair.get(":, :, 0:1");
-        return perPair.div(zeroLag.add(like(zeroLag, TINY))).transpose(0, 2, 1);
+        return perPair.div(zeroLag.add(like(zeroLag, varianceFloor(zeroLag.getDataType())))).transpose(0, 2, 1);
+    }
+
+    /**
+     * The smallest variance of a normalised series that counts as motion, {@code 100 eps^2} of the type (float32
+     * 1.4e-12, float64 4.9e-30). Far below any real trajectory's (a single jump in 199 frames has 5e-3), so the
+     * float64 golden values are unchanged to 1e-25 relative; far above float32's rounding noise, whose ratios would
+     * otherwise give gradients of 1e5 and more for a reconstruction that barely moves along one axis.
+     */
+    static double varianceFloor(DataType type) {
+        double eps = type == DataType.FLOAT64 ? Math.ulp(1.0) : Math.ulp(1.0f);
+        return FLOOR_IN_EPS_SQUARED * eps * eps;
     }
 }

@@ -126,7 +126,9 @@ public final class TransformerVae {
         // DJL's PyTorch engine has no transposed convolution; at stride 1 it is the convolution with the kernel
         // flipped and in/out swapped, padded by kernel - 1 - padding (the ONNX export keeps ConvTranspose).
         int k = LeonardoConfig.BOTTLENECK_KERNEL;
-        NDArray kernel = params.get("dec.deconv.w").transpose(1, 0, 2).flip(2);
+        NDArray swapped = params.get("dec.deconv.w").transpose(1, 0, 2);
+        swapped.attach(z.getManager()); // else it would stay with the weights, one per call
+        NDArray kernel = swapped.flip(2);
         NDArray memory = Conv1d.conv1d(h, kernel, params.get("dec.deconv.b"), new Shape(1),
                 new Shape(k - 1 - k / 2), new Shape(1), 1).singletonOrThrow().transpose(0, 2, 1)
                 .add(positions(z.getManager()));

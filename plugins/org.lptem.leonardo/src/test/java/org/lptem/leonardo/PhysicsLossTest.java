@@ -113,6 +113,68 @@ class PhysicsLossTest {
         }
     }
 
+    /**
+     * Degenerate float32 reconstructions, as a decoder produces them early in training: one axis frozen, the whole
+     * trajectory collapsed to a point, one axis moving by float32 rounding only. Every term keeps a finite value and
+     * a finite, moderate gradient (a square root or a quotient of a zero variance used to give NaN or 1e5+).
+     */
+    @Test
+    void degenerateReconstructionsGiveFiniteGradients() {
+        int n = 200;
+        float[] target = new float[n * 2];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int t = 1; t < n; t++) {
+            target[2 * t] = target[2 * t - 2] + (float) (0.05 * r.nextGaussian());
+            target[2 * t + 1] = target[2 * t - 1] + (float) (0.05 * r.nextGaussian());
+        }
+        Map<String, java.util.function.IntFunction<float[]>> cases = new java.util.LinkedHashMap<>();
+        cases.put("y frozen", t -> new float[] {target[2 * t], 0.3f});
+        cases.put("collapsed to a point", t -> new float[] {0.5f, 0.5f});
+        cases.put("y drifting by rounding only", t -> new float[] {target[2 * t], 0.3f + 1e-3f * t});
+        cases.put("target y frozen", t -> new float[] {target[2 * t], target[2 * t + 1]});
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            PhysicsLoss loss = new PhysicsLoss(LossWeights.paper());
+            NDArray zeros = m.zeros(new Shape(1, 12));
+            for (Map.Entry<String, java.util.function.IntFunction<float[]>> c : cases.entrySet()) {
+                float[] recon = new float[n * 2];
+                float[] tgt = target.clone();
+                for (int t = 0; t < n; t++) {
+                    float[] p = c.getValue().apply(t);
+                    recon[2 * t] = p[0];
+                    recon[2 * t + 1] = p[1];
+                    if (c.getKey().startsWith("target")) {
+                        tgt[2 * t + 1] = 0.2f;
+                    }
+                }
+                for (LossTerm term : LossTerm.values()) {
+                    if (term == LossTerm.KL) {
+                        continue; // does not depend on the reconstruction
+                    }
+                    NDArray x = m.create(recon, new Shape(1, n, 2));
+                    x.setRequiresGradient(true);
+                    double value;
+                    try (ai.djl.training.GradientCollector gc = Torch.engine().newGradientCollector()) {
+                        NDArray v = loss.terms(m.create(tgt, new Shape(1, n, 2)), x, zeros, zeros).get(term);
+                        value = v.getFloat();
+                        gc.backward(v);
+                    }
+                    String what = c.getKey() + ", " + term.key();
+                    assertTrue(Double.isFinite(value), what + ": value " + value);
+                    for (float g : x.getGradient().toFloatArray()) {
+                        assertTrue(Float.isFinite(g) && Math.abs(g) < 1e4, what + ": gradient " + g);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theVarianceFloorSitsBetweenRoundingNoiseAndRealMotion() {
+        double f32 = PhysicsLoss.varianceFloor(ai.djl.ndarray.types.DataType.FLOAT32);
+        assertTrue(f32 > 100 * Math.pow(Math.ulp(1f), 2) / 6 && f32 < 1e-10, "float32 floor " + f32);
+        assertTrue(PhysicsLoss.varianceFloor(ai.djl.ndarray.types.DataType.FLOAT64) < 1e-28);
+    }
+
     private static void expect(double golden, NDArray value) {
         assertEquals(golden, value.getDouble(), Math.abs(golden) * 1e-8);
     }
