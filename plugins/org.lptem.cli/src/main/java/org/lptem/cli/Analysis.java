@@ -8,7 +8,12 @@ import org.lptem.core.Track;
 import org.lptem.core.Video;
 import org.lptem.io.DetectionsCsv;
 import org.lptem.io.TracksCsv;
+import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.segment.ClassicalDetector;
+import org.lptem.segment.ClassicalSettings;
+import org.lptem.segment.Segmenter;
+import org.lptem.segment.onnx.ProbabilitySegmenter;
+import org.lptem.segment.unet.DefaultUnet;
 import org.lptem.stats.Msd;
 import org.lptem.stats.MsdCurve;
 import org.lptem.track.TrackFilters;
@@ -27,12 +32,22 @@ final class Analysis {
     AnalysisResult run(Video video, StagedOutput out, Progress progress) {
         List<Detection> detections = new ArrayList<>();
         try (DetectionsCsv.Writer csv = new DetectionsCsv.Writer(out.file("detections.csv"), video.calibration())) {
-            ClassicalDetector.detectAll(video, settings.detector(), progress.sub(0, 0.8), seg -> {
-                for (Detection d : seg.detections()) {
-                    csv.add(d);
-                    detections.add(d);
+            Segmenter segmenter = settings.segmentation() == AnalysisSettings.Segmentation.UNET
+                    ? DefaultUnet.segmenter(ExecutionDevice.CPU, settings.detector(),
+                            ClassicalSettings.blobs(3, 48).ridgeRatio())
+                    : new ClassicalDetector(settings.detector());
+            try {
+                segmenter.segmentAll(video, progress.sub(0, 0.8), seg -> {
+                    for (Detection d : seg.detections()) {
+                        csv.add(d);
+                        detections.add(d);
+                    }
+                });
+            } finally {
+                if (segmenter instanceof ProbabilitySegmenter unet) {
+                    unet.close();
                 }
-            });
+            }
         }
         progress.report(0.8, "linking " + detections.size() + " detections");
         List<Track> linked = settings.linker().create(settings.maxDistancePx(), settings.memoryFrames())

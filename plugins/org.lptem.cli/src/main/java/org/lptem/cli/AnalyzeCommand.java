@@ -55,6 +55,15 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CalibrationOptions calibrationOptions = new CalibrationOptions();
 
+    // the U-Net is the default since it finds the particles of every benchmark preset, where the threshold
+    // pipeline finds none below a per-pixel SNR of 1, and it scores higher on the crowded one (lptem
+    // bench-segmentation)
+    @Option(names = "--segmentation", defaultValue = "unet", paramLabel = "classical|unet",
+            description = "How particles are found: unet (the project's default U-Net; of the detector options only "
+                    + "--polarity DARK, --min-area, --max-area and --min-score apply) or classical (the threshold "
+                    + "pipeline set by the options below) (default ${DEFAULT-VALUE}).")
+    String segmentation;
+
     @Option(names = "--polarity",
             description = "Particles DARK (TEM bright field) or BRIGHT relative to the liquid (default ${DEFAULT-VALUE}).")
     Polarity polarity = DEFAULTS.polarity();
@@ -116,7 +125,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         FrameRange range = frames == null ? FrameRange.ALL : FrameRange.parse(frames);
         DetectorSettings detector = new DetectorSettings(backgroundSigma, smoothingSigma, threshold, polarity,
                 minArea, maxArea, minScore);
-        AnalysisSettings settings = new AnalysisSettings(detector, linker, maxDistance, memory, minLength, maxLag);
+        AnalysisSettings.Segmentation method = AnalysisSettings.Segmentation.parse(segmentation);
+        if (method == AnalysisSettings.Segmentation.UNET && polarity == Polarity.BRIGHT) {
+            throw new LptemException("the default U-Net finds dark particles (TEM bright field); for --polarity "
+                    + "BRIGHT use --segmentation classical");
+        }
+        AnalysisSettings settings = new AnalysisSettings(detector, linker, maxDistance, memory, minLength, maxLag,
+                method);
         ConsoleProgress progress = ConsoleProgress.forStandardError(err);
         Thread hook = new Thread(progress::cancel);
         Runtime.getRuntime().addShutdownHook(hook);

@@ -30,6 +30,7 @@ import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.ml.onnx.OnnxModel;
 import org.lptem.segment.onnx.ProbabilityModel;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
+import org.lptem.segment.unet.DefaultUnet;
 import org.lptem.simulate.SimulatedVideo;
 import org.lptem.simulate.SimulationPreset;
 import org.lptem.simulate.SimulationSettings;
@@ -48,7 +49,9 @@ import picocli.CommandLine.Spec;
                         + "single frames and on the mean of three consecutive ones.",
                 "Methods: classical (matched-filter blobs and outlines), threshold (the plain Triangle pipeline of "
                         + "lptem analyze), otsu (the same with Otsu), hysteresis and local (those rules with their "
-                        + "defaults), onnx (with --model).",
+                        + "defaults), unet (the project's default U-Net), onnx (with --model). For the networks, "
+                        + "onnx_ms is the part of ms/frame spent in ONNX Runtime; the rest is Java pre- and "
+                        + "post-processing (standardisation, tiling, labelling, measuring).",
                 "Speed is for the JVM as started, on one thread: for the one-core figure run "
                         + "'taskset -c 0 java -XX:+UseSerialGC -jar lptem.jar bench-segmentation --speed-only'."})
 final class BenchSegmentationCommand implements Callable<Integer> {
@@ -60,7 +63,7 @@ final class BenchSegmentationCommand implements Callable<Integer> {
             description = "Simulator presets to score (default ${DEFAULT-VALUE}).")
     List<String> presets;
 
-    @Option(names = "--methods", defaultValue = "classical,threshold,otsu,hysteresis,local", split = ",",
+    @Option(names = "--methods", defaultValue = "classical,threshold,otsu,hysteresis,local,unet", split = ",",
             paramLabel = "NAME,...",
             description = "Methods to score (default ${DEFAULT-VALUE}); onnx is added by --model.")
     List<String> methods;
@@ -116,7 +119,7 @@ final class BenchSegmentationCommand implements Callable<Integer> {
                 progress.finish();
             }
             if (!accuracyOnly) {
-                printSpeed(out, progress.sub(speedOnly ? 0 : 0.7, 1));
+                printSpeed(out, segmenters.get("unet"), progress.sub(speedOnly ? 0 : 0.7, 1));
             }
         } finally {
             progress.finish();
@@ -140,8 +143,11 @@ final class BenchSegmentationCommand implements Callable<Integer> {
                 case "hysteresis", "local" -> new ClassicalDetector(ClassicalSettings
                         .builder(DetectorSettings.defaults())
                         .foreground(ClassicalSettings.Foreground.valueOf(key.toUpperCase(Locale.ROOT))).build());
+                // the filters and split of 'lptem segment --method unet'
+                case "unet" -> DefaultUnet.segmenter(ExecutionDevice.CPU, ClassicalSettings.blobs(3, 48).detector(),
+                        ClassicalSettings.blobs(3, 48).ridgeRatio());
                 default -> throw new LptemException("--methods: '" + name + "' is not one of classical, threshold, "
-                        + "otsu, hysteresis, local");
+                        + "otsu, hysteresis, local, unet");
             });
         }
         if (model != null) {
@@ -152,7 +158,7 @@ final class BenchSegmentationCommand implements Callable<Integer> {
     }
 
     /** One row of the preset table. */
-    record Row(String preset, String method, SegmentationScores scores, double msPerFrame) {
+    record Row(String preset, String method, SegmentationScores scores, double msPerFrame, double onnxMsPerFrame) {
     }
 
     private List<Row> accuracy(List<SimulationPreset> chosen, Map<String, Segmenter> segmenters, Progress progress) {
@@ -167,7 +173,7 @@ final class BenchSegmentationCommand implements Callable<Integer> {
             Map<String, long[]> nanos = new LinkedHashMap<>();
             segmenters.keySet().forEach(k -> {
                 scorers.put(k, new SegmentationScorer());
-                nanos.put(k, new long[1]);
+                nanos.put(k, new long[2]);
             });
             try (SimulatedVideo video = new SimulatedVideo(s)) {
                 int n = Math.min(frames, video.frameCount());
@@ -178,28 +184,38 @@ final class BenchSegmentationCommand implements Callable<Integer> {
                     int[] truth = SegmentationScorer.labelsOf(video.labels(f));
                     for (Map.Entry<String, Segmenter> e : segmenters.entrySet()) {
                         long t0 = System.nanoTime();
+                        long onnx0 = onnxNanos(e.getValue());
                         Segmentation seg = e.getValue().segment(frame, f);
                         nanos.get(e.getKey())[0] += System.nanoTime() - t0;
+                        nanos.get(e.getKey())[1] += onnxNanos(e.getValue()) - onnx0;
                         scorers.get(e.getKey()).add(truth, seg.labels(), seg.width(), seg.height());
                     }
                 }
                 for (String k : segmenters.keySet()) {
-                    rows.add(new Row(preset.key(), k, scorers.get(k).scores(), nanos.get(k)[0] / 1e6 / n));
+                    rows.add(new Row(preset.key(), k, scorers.get(k).scores(), nanos.get(k)[0] / 1e6 / n,
+                            segmenters.get(k) instanceof ProbabilitySegmenter ? nanos.get(k)[1] / 1e6 / n
+                                    : Double.NaN));
                 }
             }
         }
         return rows;
     }
 
+    private static long onnxNanos(Segmenter s) {
+        return s instanceof ProbabilitySegmenter p ? p.onnxNanos() : 0;
+    }
+
     private static void printAccuracy(PrintWriter out, List<Row> rows) {
-        out.printf(Locale.ROOT, "%-16s %-10s %6s %6s %6s %6s %6s %6s %6s %6s %6s %8s %8s %9s%n", "preset", "method",
-                "frames", "iou", "dice", "J", "F", "J&F", "prec", "recall", "F1", "cent_px", "orient", "ms/frame");
+        out.printf(Locale.ROOT, "%-16s %-10s %6s %6s %6s %6s %6s %6s %6s %6s %6s %8s %8s %9s %8s%n", "preset",
+                "method", "frames", "iou", "dice", "J", "F", "J&F", "prec", "recall", "F1", "cent_px", "orient",
+                "ms/frame", "onnx_ms");
         for (Row r : rows) {
             SegmentationScores s = r.scores();
-            out.printf(Locale.ROOT, "%-16s %-10s %6d %6s %6s %6s %6s %6s %6s %6s %6s %8s %8s %9.1f%n", r.preset(),
-                    r.method(), s.frames(), f3(s.iou()), f3(s.dice()), f3(s.j()), f3(s.f()), f3(s.jAndF()),
-                    f3(s.precision()), f3(s.recall()), f3(s.f1()), f2(s.centroidErrorPx()),
-                    f2(s.orientationErrorDeg()), r.msPerFrame());
+            out.printf(Locale.ROOT, "%-16s %-10s %6d %6s %6s %6s %6s %6s %6s %6s %6s %8s %8s %9.1f %8s%n",
+                    r.preset(), r.method(), s.frames(), f3(s.iou()), f3(s.dice()), f3(s.j()), f3(s.f()),
+                    f3(s.jAndF()), f3(s.precision()), f3(s.recall()), f3(s.f1()), f2(s.centroidErrorPx()),
+                    f2(s.orientationErrorDeg()), r.msPerFrame(), Double.isNaN(r.onnxMsPerFrame()) ? "-"
+                            : String.format(Locale.ROOT, "%.1f", r.onnxMsPerFrame()));
         }
         out.println("J and F per true object (DAVIS; F within 0.8 % of the diagonal), iou and dice of the whole "
                 + "foreground; orient in degrees, elongated objects only.");
@@ -218,7 +234,7 @@ final class BenchSegmentationCommand implements Callable<Integer> {
      * Detection speed on the demo's particles (spheres of radius 7 px) in a 1024 x 1024 field at the requested SNR:
      * frames rendered first, then each method timed over all of them in {@value #ROUNDS} rounds.
      */
-    private void printSpeed(PrintWriter out, Progress progress) {
+    private void printSpeed(PrintWriter out, Segmenter unet, Progress progress) {
         SimulationSettings s = SimulationSettings.demo().toBuilder().size(1024, 1024).particles(speedParticles)
                 .frames(speedFrames).targetSnr(speedSnr).seed(seed == null ? 7 : seed).build();
         List<Frame> rendered = new ArrayList<>();
@@ -265,6 +281,10 @@ final class BenchSegmentationCommand implements Callable<Integer> {
         timed.add(new Timed("otsu pipeline", f -> centresOf(otsu.segment(rendered.get(f), f))));
         Segmenter triangle = new ClassicalDetector(DetectorSettings.defaults());
         timed.add(new Timed("threshold pipeline (triangle)", f -> centresOf(triangle.segment(rendered.get(f), f))));
+        if (unet != null) {
+            timed.add(new Timed("default U-Net (ONNX Runtime, CPU)", f -> centresOf(unet.segment(rendered.get(f),
+                    f))));
+        }
         for (int m = 0; m < timed.size(); m++) {
             progress.checkCanceled();
             progress.report(0.5 + 0.5 * m / timed.size(), timed.get(m).name);

@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
                 + "tracks and compute statistics.",
         subcommands = {AnalyzeCommand.class, InfoCommand.class, ConvertCommand.class, SimulateCommand.class, LinkCommand.class,
                 ScoreTrackingCommand.class, BenchTrackingCommand.class, MsdCommand.class, DisplacementsCommand.class,
-                VacfCommand.class, SegmentCommand.class, ScoreSegmentationCommand.class, BenchSegmentationCommand.class,
-                CommandLine.HelpCommand.class},
+                VacfCommand.class, SegmentCommand.class, ScoreSegmentationCommand.class, BenchSegmentationCommand.class, UnetCommand.class, BenchSam2Command.class,
+                LeonardoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:internal error (a bug: please report it with the message)",
                 "2:bad input (a file, frame or option value; the message names it)", "130:canceled"})

@@ -21,6 +21,7 @@ import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.ml.onnx.OnnxModel;
 import org.lptem.segment.onnx.ProbabilityModel;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
+import org.lptem.segment.unet.DefaultUnet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + "frame, 0 = liquid) and detections.csv (one row per particle and frame) into --out, frame by frame.",
                 "Methods: classical (matched-filter blob detection, then an outline per particle; works at "
                         + "per-pixel SNR near 1; --foreground picks the threshold family instead), onnx or unet (a "
-                        + "network with one [1,1,H,W] input and a [1,1,H,W] probability output, given by --model).",
+                        + "network with one [1,1,H,W] input and a [1,1,H,W] probability output, given by --model; "
+                        + "unet without --model runs the project's default U-Net).",
                 "The folder appears only when every frame was segmented."})
 final class SegmentCommand implements Callable<Integer> {
     private static final ClassicalSettings BLOB_DEFAULTS = ClassicalSettings.blobs(3, 48);
@@ -45,10 +47,11 @@ final class SegmentCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--method", defaultValue = "classical", paramLabel = "NAME",
-            description = "classical (default), onnx or unet.")
+            description = "classical (default), onnx, unet or sam2 (SAM2/SAM-EM ONNX models, options below).")
     String method;
 
-    @Option(names = "--model", paramLabel = "FILE.onnx", description = "The network of --method onnx/unet.")
+    @Option(names = "--model", paramLabel = "FILE.onnx",
+            description = "The network of --method onnx/unet (unet: default, the shipped U-Net).")
     Path model;
 
     @Option(names = "--device", defaultValue = "CPU",
@@ -64,6 +67,9 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Mixin
     CalibrationOptions calibrationOptions = new CalibrationOptions();
+
+    @Mixin
+    Sam2Options sam2 = new Sam2Options();
 
     @Option(names = "--polarity",
             description = "Particles DARK (TEM bright field) or BRIGHT relative to the liquid "
@@ -149,16 +155,22 @@ final class SegmentCommand implements Callable<Integer> {
                 .local(local[0], local[1]).radii(minRadius, maxRadius).blobThresholdSigmas(significance)
                 .edgeFraction(edgeFraction).splitTouching(!noSplit).build();
         String name = method.toLowerCase(Locale.ROOT);
+        if (name.equals("sam2")) {
+            return Sam2Run.run(sam2, video, out, range, calibrationOptions, device, new ClassicalDetector(classical),
+                    stdout, spec.commandLine().getErr());
+        }
         boolean network = name.equals("onnx") || name.equals("unet");
         if (!network && !name.equals("classical")) {
             throw new LptemException("--method '" + method + "' is not one of classical, onnx, unet");
         }
-        if (network && model == null) {
+        if (name.equals("onnx") && model == null) {
             throw new LptemException("--method " + name + " needs --model FILE.onnx (a network with a [1,1,H,W] "
                     + "probability output)");
         }
-        Segmenter segmenter = network ? new ProbabilitySegmenter(new ProbabilityModel(OnnxModel.load(model, device)),
-                probability, detector, noSplit ? 0 : classical.ridgeRatio()) : new ClassicalDetector(classical);
+        Segmenter segmenter = !network ? new ClassicalDetector(classical)
+                : model == null ? DefaultUnet.segmenter(device, detector, noSplit ? 0 : classical.ridgeRatio())
+                : new ProbabilitySegmenter(new ProbabilityModel(OnnxModel.load(model, device)), probability, detector,
+                        noSplit ? 0 : classical.ridgeRatio());
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
         Thread hook = new Thread(progress::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
@@ -189,7 +201,8 @@ final class SegmentCommand implements Callable<Integer> {
             progress.finish();
             staged.commit();
             stdout.printf(Locale.ROOT, "segmented %d frames of %s (%s): %d particles, %.1f per frame, %.1f ms per "
-                    + "frame -> %s%n", v.frameCount(), video, network ? name + " " + model.getFileName() : "classical "
+                    + "frame -> %s%n", v.frameCount(), video, network ? name + " " + (model == null
+                    ? DefaultUnet.MODEL : model.getFileName()) : "classical "
                     + classical.foreground().name().toLowerCase(Locale.ROOT), detections[0],
                     (double) detections[0] / v.frameCount(), 1000 * seconds / v.frameCount(), staged.target());
         } finally {

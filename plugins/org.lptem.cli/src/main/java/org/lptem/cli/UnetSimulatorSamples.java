@@ -24,7 +24,7 @@ import org.lptem.simulate.SimulationSettings;
 final class UnetSimulatorSamples implements SampleSource {
     static final int CROPS_PER_FRAME = 4;
     /** Fraction of crops centred near a particle pixel; the rest are anywhere (liquid, distractors, borders). */
-    static final double PARTICLE_CENTRED = 0.75;
+    static final double PARTICLE_CENTRED = 0.5;
 
     private final List<SimulationPreset> presets;
     private final int crop;
@@ -79,7 +79,7 @@ final class UnetSimulatorSamples implements SampleSource {
         SimulationPreset preset = presets.get(frame % presets.size());
         SplittableRandom r = random(frame);
         SimulationSettings s = varied(preset, r).toBuilder().frames(1).seed(r.nextLong()).build();
-        try (SimulatedVideo video = new SimulatedVideo(s)) {
+        try (SimulatedVideo video = reachable(s)) {
             Frame image = video.frame(0);
             Frame labels = video.labels(0);
             cropper = Sample.of(image, labels);
@@ -97,6 +97,23 @@ final class UnetSimulatorSamples implements SampleSource {
         cachedFrame = frame;
     }
 
+    /**
+     * The video, or if its target SNR is above what its background allows (gradient and distractors bound it), the
+     * same with the target lowered until it is reachable.
+     */
+    private static SimulatedVideo reachable(SimulationSettings s) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new SimulatedVideo(s);
+            } catch (LptemException e) {
+                if (attempt == 5 || s.targetSnr() <= 0 || !e.getMessage().contains("cannot be reached")) {
+                    throw e;
+                }
+                s = s.toBuilder().targetSnr(0.9 * s.targetSnr()).build();
+            }
+        }
+    }
+
     /** The preset with its physics drawn from ranges around it, so the network sees more than five set-ups. */
     static SimulationSettings varied(SimulationPreset preset, SplittableRandom r) {
         SimulationSettings s = preset.settings();
@@ -104,9 +121,12 @@ final class UnetSimulatorSamples implements SampleSource {
         switch (preset) {
             case ROD_1024 -> b.targetSnr(r.nextDouble(0.6, 1.4)).particleLengthNm(r.nextDouble(28, 52))
                     .particleRadiusNm(r.nextDouble(5, 10));
-            case THICKNESS_5NM, THICKNESS_50NM, THICKNESS_150NM -> b.liquidThicknessNm(r.nextDouble(2, 200))
-                    .particleRadiusNm(r.nextDouble(1.2, 3.5));
-            case MULTI -> b.targetSnr(r.nextDouble(1.0, 2.5)).particleRadiusNm(r.nextDouble(8, 16))
+            case THICKNESS_5NM, THICKNESS_50NM, THICKNESS_150NM -> {
+                // the particle must fit in the liquid layer
+                double radius = r.nextDouble(1.2, 3.5);
+                b.particleRadiusNm(radius).liquidThicknessNm(r.nextDouble(2 * radius + 0.2, 200));
+            }
+            case MULTI -> b.targetSnr(r.nextDouble(1.0, 1.8)).particleRadiusNm(r.nextDouble(8, 16))
                     .particles(r.nextInt(8, 33));
             default -> b.targetSnr(r.nextDouble(1.0, 4.0));
         }
@@ -121,11 +141,13 @@ final class UnetSimulatorSamples implements SampleSource {
         d.put("crop_px", crop);
         d.put("seed", seed);
         d.put("particle_centred_fraction", PARTICLE_CENTRED);
-        d.put("variation", Map.of(
-                "rod-1024", "target SNR U(0.6, 1.4), length U(28, 52) nm, radius U(5, 10) nm",
-                "thickness-*", "liquid U(2, 200) nm, particle radius U(1.2, 3.5) nm",
-                "multi", "target SNR U(1.0, 2.5), radius U(8, 16) nm, 8-32 particles",
-                "demo", "target SNR U(1, 4)"));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("rod-1024", "target SNR U(0.6, 1.4), length U(28, 52) nm, radius U(5, 10) nm");
+        v.put("thickness-*", "particle radius r U(1.2, 3.5) nm, liquid U(2r + 0.2, 200) nm");
+        v.put("multi", "target SNR U(1.0, 1.8) (lowered by 10 % steps where the background cannot reach it), "
+                + "radius U(8, 16) nm, 8-32 particles");
+        v.put("demo", "target SNR U(1, 4)");
+        d.put("variation", v);
         return d;
     }
 }

@@ -76,7 +76,7 @@ class SegmentCommandTest {
         CliRunner.Run bad = lptem("segment", video, "--method", "sam", "--out", out.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--method 'sam' is not one of classical, onnx, unet"), bad.err());
-        CliRunner.Run noModel = lptem("segment", video, "--method", "unet", "--out", out.toString());
+        CliRunner.Run noModel = lptem("segment", video, "--method", "onnx", "--out", out.toString());
         assertEquals(2, noModel.code());
         assertTrue(noModel.err().contains("needs --model"), noModel.err());
         CliRunner.Run badRadius = lptem("segment", video, "--min-radius", "9", "--max-radius", "4", "--out",

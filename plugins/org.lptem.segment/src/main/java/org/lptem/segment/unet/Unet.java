@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.convolutional.Conv2dTranspose;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
@@ -23,9 +22,12 @@ import java.util.Random;
  * <p>Level l (0 = full resolution) has {@code c_l = base * 2^l} channels. Encoder level l: (max-pool 2 if l > 0),
  * then a block {@code enc<l>}; decoder level l < depth - 1: transposed 2 x 2 convolution {@code up<l>} from level
  * l + 1, concatenation [skip, upsampled], block {@code dec<l>}; then a 1 x 1 convolution {@code head} to one logit.
+ * The upsampling is a learned 2 x 2 stride-2 transposed convolution written as a 1 x 1 convolution to 4 c_l channels
+ * followed by depth-to-space (channel {@code 4c + 2i + j} becomes sub-pixel (i, j) of channel c, ONNX DepthToSpace
+ * mode CRD), because DJL's PyTorch engine has no transposed convolution.
  * A block is twice (3 x 3 convolution without bias, batch norm, ReLU), named {@code <block>.conv1/2}.
  * Names: {@code <conv>.weight} [out, in, 3, 3]; {@code <conv>.gamma}, {@code .beta}, running {@code .mean},
- * {@code .var} [out]; {@code up<l>.weight} [c_{l+1}, c_l, 2, 2], {@code up<l>.bias}; {@code head.weight}
+ * {@code .var} [out]; {@code up<l>.weight} [4 c_l, c_{l+1}, 1, 1], {@code up<l>.bias} [4 c_l]; {@code head.weight}
  * [1, c_0, 1, 1], {@code head.bias} [1].
  */
 public final class Unet implements AutoCloseable {
@@ -95,7 +97,7 @@ public final class Unet implements AutoCloseable {
         for (int l = c.depth() - 2; l >= 0; l--) {
             v.put("up" + l + ".weight", normal(random, c.channels(l + 1) * c.channels(l) * 4,
                     Math.sqrt(2.0 / c.channels(l + 1))));
-            v.put("up" + l + ".bias", new float[c.channels(l)]);
+            v.put("up" + l + ".bias", new float[4 * c.channels(l)]);
             block(v, "dec" + l, 2 * c.channels(l), c.channels(l), random);
         }
         v.put("head.weight", normal(random, c.channels(0), Math.sqrt(1.0 / c.channels(0))));
@@ -134,8 +136,8 @@ public final class Unet implements AutoCloseable {
         }
         int level = Integer.parseInt(owner.replaceAll("\\D", ""));
         if (owner.startsWith("up")) {
-            return kind.equals("weight") ? new Shape(c.channels(level + 1), c.channels(level), 2, 2)
-                    : new Shape(c.channels(level));
+            return kind.equals("weight") ? new Shape(4L * c.channels(level), c.channels(level + 1), 1, 1)
+                    : new Shape(4L * c.channels(level));
         }
         int out = c.channels(level);
         if (!kind.equals("weight")) {
@@ -171,11 +173,21 @@ public final class Unet implements AutoCloseable {
             skips.add(h);
         }
         for (int l = config.depth() - 2; l >= 0; l--) {
-            NDArray up = Conv2dTranspose.conv2dTranspose(h, trainable.get("up" + l + ".weight"),
-                    trainable.get("up" + l + ".bias"), TWO, NONE, NONE, ONE, 1).singletonOrThrow();
+            NDArray up = depthToSpace(Conv2d.conv2d(h, trainable.get("up" + l + ".weight"),
+                    trainable.get("up" + l + ".bias")).singletonOrThrow());
             h = block("dec" + l, NDArrays.concat(new NDList(skips.get(l), up), 1), training);
         }
         return Conv2d.conv2d(h, trainable.get("head.weight"), trainable.get("head.bias")).singletonOrThrow();
+    }
+
+    /** [N, 4C, H, W] to [N, C, 2H, 2W], channel 4c + 2i + j going to sub-pixel (i, j) of channel c. */
+    private static NDArray depthToSpace(NDArray x) {
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1) / 4;
+        long h = s.get(2);
+        long w = s.get(3);
+        return x.reshape(n, c, 2, 2, h, w).transpose(0, 1, 4, 2, 5, 3).reshape(n, c, 2 * h, 2 * w);
     }
 
     private NDArray block(String name, NDArray x, boolean training) {

@@ -8,7 +8,7 @@ import org.lptem.ml.onnx.OnnxGraphBuilder;
  * input {@code image} [1, 1, H, W], output {@code probability} [1, 1, H, W]) with the project's own ONNX writer.
  *
  * <p>Batch norm in inference mode is an affine map per channel, so it is folded into the convolution before it
- * (weights scaled by {@code gamma / sqrt(var + eps)}, a bias added): the graph is Conv/Relu/MaxPool/ConvTranspose/
+ * (weights scaled by {@code gamma / sqrt(var + eps)}, a bias added): the graph is Conv/Relu/MaxPool/DepthToSpace/
  * Concat/Sigmoid only. Inputs of any size work: the graph pads H and W up to the size multiple by repeating edge
  * pixels (as {@link Unet#predict} does) and slices the probability back to H x W.
  */
@@ -39,10 +39,12 @@ public final class UnetOnnx {
         }
         for (int l = c.depth() - 2; l >= 0; l--) {
             String up = "up" + l;
-            g.initializer(up + ".weight", weights.get(up + ".weight"), c.channels(l + 1), c.channels(l), 2, 2);
-            g.initializer(up + ".bias", weights.get(up + ".bias"), c.channels(l));
-            g.node("ConvTranspose", List.of(h, up + ".weight", up + ".bias"), List.of(up), OnnxGraphBuilder.attrs(
-                    "kernel_shape", new long[] {2, 2}, "strides", new long[] {2, 2}));
+            g.initializer(up + ".weight", weights.get(up + ".weight"), 4L * c.channels(l), c.channels(l + 1), 1, 1);
+            g.initializer(up + ".bias", weights.get(up + ".bias"), 4L * c.channels(l));
+            g.node("Conv", List.of(h, up + ".weight", up + ".bias"), List.of(up + ".sub"),
+                    OnnxGraphBuilder.attrs("kernel_shape", new long[] {1, 1}));
+            g.node("DepthToSpace", List.of(up + ".sub"), List.of(up),
+                    OnnxGraphBuilder.attrs("blocksize", 2L, "mode", "CRD"));
             String joined = "cat" + l;
             g.node("Concat", List.of(skips[l], up), List.of(joined), OnnxGraphBuilder.attrs("axis", 1L));
             h = block(g, weights, "dec" + l, joined);

@@ -17,7 +17,8 @@ import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.ml.torch.Torch;
 
 /**
- * Trains a {@link Unet} on samples of a {@link SampleSource} with Adam on binary cross-entropy + Dice loss, keeping
+ * Trains a {@link Unet} on samples of a {@link SampleSource} with Adam (learning rate decaying along a cosine to a
+ * twentieth) on binary cross-entropy + Dice loss, keeping
  * the weights of the epoch with the lowest validation loss. Everything random (initial weights, the split, the batch
  * order, the augmentation) comes from the settings' seed.
  */
@@ -65,7 +66,11 @@ public final class UnetTrainer {
         int bestEpoch = 0;
         try (NDManager manager = Torch.newManager(device);
                 Unet net = Unet.create(config, random.nextLong(), manager)) {
-            Adam adam = Adam.builder().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build();
+            // cosine decay to a twentieth over the run: large steps early, fine ones to settle at the end
+            int steps = settings.epochs() * ((train.size() + settings.batchSize() - 1) / settings.batchSize());
+            Adam adam = Adam.builder().optLearningRateTracker(Tracker.cosine()
+                    .setBaseValue((float) settings.learningRate())
+                    .optFinalValue((float) settings.learningRate() / 20).setMaxUpdates(steps).build()).build();
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 long start = System.nanoTime();
                 java.util.Collections.shuffle(train, random);

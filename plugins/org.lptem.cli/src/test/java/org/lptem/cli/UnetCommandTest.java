@@ -1,0 +1,136 @@
+package org.lptem.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.lptem.cli.CliRunner.lptem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lptem.ml.onnx.ExecutionDevice;
+import org.lptem.ml.onnx.OnnxModel;
+
+class UnetCommandTest {
+    /** A very small network on a few crops: this checks the command, not the model's quality. */
+    private static CliRunner.Run train(Path model, String seed) {
+        return lptem("unet", "train", "--out", model.toString(), "--presets", "thickness-50nm,multi", "--samples",
+                "12", "--epochs", "2", "--crop", "64", "--depth", "2", "--channels", "2", "--batch", "4", "--seed",
+                seed);
+    }
+
+    @Test
+    void trainsAModelWithItsRecordAndSegmentRunsIt(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("models/m.onnx");
+        CliRunner.Run r = train(model, "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("trained a U-Net (depth 2, 2 channels"), r.out());
+        String record = Files.readString(dir.resolve("models/m.json"));
+        assertTrue(record.contains("\"command\": \"lptem unet train --out " + model), record);
+        assertTrue(record.contains("\"complete\": true"), record);
+        assertTrue(record.contains("\"seed\": 3"), record);
+        assertTrue(record.contains("\"thickness-50nm\""), record);
+        assertTrue(record.contains("\"epoch\": 2"), record);
+        assertTrue(record.contains("\"validation_loss\""), record);
+        assertEquals(2, Files.list(dir.resolve("models")).count(), "no temporary files left");
+
+        Path sim = dir.resolve("sim");
+        assertEquals(0, lptem("simulate", "--preset", "demo", "--frames", "2", "--seed", "3", "--out",
+                sim.toString()).code());
+        Path seg = dir.resolve("seg");
+        CliRunner.Run s = lptem("segment", sim.resolve("video.tif").toString(), "--method", "unet", "--model",
+                model.toString(), "--out", seg.toString());
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("unet m.onnx"), s.out());
+        assertTrue(Files.exists(seg.resolve("labels.tif")));
+    }
+
+    @Test
+    void segmentAndTheBenchmarkUseTheShippedUnetByDefault(@TempDir Path dir) throws Exception {
+        Path sim = dir.resolve("sim");
+        assertEquals(0, lptem("simulate", "--preset", "thickness-50nm", "--frames", "2", "--out", sim.toString())
+                .code());
+        Path seg = dir.resolve("seg");
+        CliRunner.Run s = lptem("segment", sim.resolve("video.tif").toString(), "--method", "unet", "--out",
+                seg.toString());
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("unet default-unet.onnx"), s.out());
+        CliRunner.Run score = lptem("score-segmentation", "--truth", sim.resolve("labels.tif").toString(), "--pred",
+                seg.resolve("labels.tif").toString());
+        assertEquals(0, score.code(), score.err());
+        double f1 = Double.parseDouble(score.out().lines().filter(l -> l.startsWith("f1 ")).findFirst()
+                .orElseThrow().substring(3).trim());
+        assertEquals(1.0, f1, 1e-9, score.out());
+
+        CliRunner.Run bench = lptem("bench-segmentation", "--presets", "thickness-50nm", "--methods",
+                "classical,unet", "--frames", "1", "--accuracy-only");
+        assertEquals(0, bench.code(), bench.err());
+        String row = bench.out().lines().filter(l -> l.startsWith("thickness-50nm   unet")).findFirst()
+                .orElseThrow(() -> new AssertionError(bench.out()));
+        String[] cells = row.trim().split("\\s+");
+        double ms = Double.parseDouble(cells[cells.length - 2]);
+        double onnxMs = Double.parseDouble(cells[cells.length - 1]);
+        assertTrue(onnxMs > 0 && onnxMs <= ms, row);
+    }
+
+    @Test
+    void analyzeTracksTheDemoWithTheUnet(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("demo");
+        CliRunner.Run r = lptem("analyze", "--demo", "--segmentation", "unet", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        java.util.List<org.lptem.core.Track> tracks = org.lptem.io.TracksCsv.read(out.resolve("tracks.csv"));
+        long whole = tracks.stream().filter(t -> t.size() >= 48).count();
+        // the demo's 8 spheres, most followed through at least 80 % of its 60 frames
+        assertTrue(whole >= 7 && tracks.size() <= 12, whole + " long tracks of " + tracks.size());
+
+        CliRunner.Run bad = lptem("analyze", "--demo", "--segmentation", "sam", "--out", dir.resolve("x").toString());
+        assertEquals(Main.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("--segmentation 'sam' is not one of classical, unet"), bad.err());
+        CliRunner.Run bright = lptem("analyze", "--demo", "--segmentation", "unet", "--polarity", "BRIGHT", "--out",
+                dir.resolve("y").toString());
+        assertEquals(Main.BAD_INPUT, bright.code());
+        assertTrue(bright.err().contains("dark particles"), bright.err());
+        assertFalse(Files.exists(dir.resolve("x")) || Files.exists(dir.resolve("y")));
+    }
+
+    @Test
+    void theSameSeedWritesTheSameModel(@TempDir Path dir) throws Exception {
+        assertEquals(0, train(dir.resolve("a.onnx"), "5").code());
+        assertEquals(0, train(dir.resolve("b.onnx"), "5").code());
+        assertEquals(0, train(dir.resolve("c.onnx"), "6").code());
+        // the files differ only in the command line they record: the weights must be the same to the bit
+        float[] a = run(dir.resolve("a.onnx"));
+        assertArrayEquals(a, run(dir.resolve("b.onnx")));
+        assertFalse(java.util.Arrays.equals(a, run(dir.resolve("c.onnx"))));
+    }
+
+    private static float[] run(Path model) {
+        float[] x = new float[40 * 24];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) Math.sin(0.37 * i);
+        }
+        try (OnnxModel m = OnnxModel.load(model, ExecutionDevice.CPU)) {
+            return m.run("image", x, new long[] {1, 1, 24, 40}, "probability");
+        }
+    }
+
+    @Test
+    void badOptionsAreClearErrorsAndWriteNothing(@TempDir Path dir) throws Exception {
+        CliRunner.Run crop = lptem("unet", "train", "--out", dir.resolve("m.onnx").toString(), "--crop", "100",
+                "--depth", "4");
+        assertEquals(Main.BAD_INPUT, crop.code());
+        assertTrue(crop.err().contains("--crop 100 px must be a multiple of 8"), crop.err());
+        CliRunner.Run name = lptem("unet", "train", "--out", dir.resolve("m.txt").toString());
+        assertEquals(Main.BAD_INPUT, name.code());
+        assertTrue(name.err().contains(".onnx"), name.err());
+        CliRunner.Run preset = lptem("unet", "train", "--out", dir.resolve("m.onnx").toString(), "--presets",
+                "rods");
+        assertEquals(Main.BAD_INPUT, preset.code());
+        assertTrue(preset.err().contains("unknown preset 'rods'"), preset.err());
+        CliRunner.Run big = lptem("unet", "train", "--out", dir.resolve("m.onnx").toString(), "--presets",
+                "thickness-5nm", "--crop", "1024");
+        assertEquals(Main.BAD_INPUT, big.code());
+        assertTrue(big.err().contains("larger than preset thickness-5nm"), big.err());
+        assertEquals(0, Files.list(dir).count());
+        assertEquals(Main.BAD_INPUT, lptem("unet").code());
+    }
+}

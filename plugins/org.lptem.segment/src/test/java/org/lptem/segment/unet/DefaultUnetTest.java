@@ -1,0 +1,57 @@
+package org.lptem.segment.unet;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+import org.lptem.ml.onnx.ExecutionDevice;
+import org.lptem.segment.ClassicalSettings;
+import org.lptem.segment.Segmentation;
+import org.lptem.segment.metrics.SegmentationScorer;
+import org.lptem.segment.metrics.SegmentationScores;
+import org.lptem.segment.onnx.ProbabilitySegmenter;
+import org.lptem.simulate.SimulatedVideo;
+import org.lptem.simulate.SimulationPreset;
+
+/**
+ * The shipped U-Net: small, documented, and it segments benchmark frames it was not trained on (training used other
+ * seeds); the full tables come from {@code lptem bench-segmentation}.
+ */
+class DefaultUnetTest {
+
+    private static SegmentationScores score(SimulationPreset preset, int frames) {
+        SegmentationScorer scorer = new SegmentationScorer();
+        ClassicalSettings filters = ClassicalSettings.blobs(3, 48);
+        try (SimulatedVideo video = new SimulatedVideo(preset.settings());
+                ProbabilitySegmenter unet = DefaultUnet.segmenter(ExecutionDevice.CPU, filters.detector(),
+                        filters.ridgeRatio())) {
+            for (int f = 0; f < frames; f++) {
+                Segmentation seg = unet.segment(video.frame(f), f);
+                scorer.add(SegmentationScorer.labelsOf(video.labels(f)), seg.labels(), seg.width(), seg.height());
+            }
+        }
+        return scorer.scores();
+    }
+
+    @Test
+    void segmentsTheSphereUnderFiftyNanometresOfLiquid() {
+        SegmentationScores s = score(SimulationPreset.THICKNESS_50NM, 2);
+        assertEquals(2, s.truePositives(), s.toString());
+        assertEquals(0, s.falsePositives(), s.toString());
+        assertTrue(s.jAndF() > 0.83, "J&F " + s.jAndF());
+    }
+
+    @Test
+    void findsTheParticlesOfACrowdedFieldAndNotTheDistractors() {
+        SegmentationScores s = score(SimulationPreset.MULTI, 1);
+        assertTrue(s.f1() > 0.9, s.toString());
+    }
+
+    @Test
+    void isSmallAndCarriesItsTrainingRecord() {
+        assertTrue(DefaultUnet.bytes().length < 20 << 20, DefaultUnet.bytes().length + " bytes");
+        String record = DefaultUnet.record();
+        assertTrue(record.contains("\"command\": \"lptem unet train"), record);
+        assertTrue(record.contains("\"complete\": true"), record);
+        assertTrue(record.contains("\"curve\""), record);
+    }
+}
