@@ -28,10 +28,13 @@ import org.lptem.knime.port.UnetModelPortObject;
 import org.lptem.knime.port.UnetModelPortObjectSpec;
 import org.lptem.segment.unet.Augmentation;
 import org.lptem.segment.unet.EpochResult;
+import org.lptem.segment.unet.FrameCrops;
+import org.lptem.segment.unet.SampleSource;
 import org.lptem.segment.unet.TrainingRecord;
 import org.lptem.segment.unet.TrainingResult;
 import org.lptem.segment.unet.UnetOnnx;
 import org.lptem.segment.unet.UnetTrainer;
+import org.lptem.simulate.TrainingFrames;
 
 /** U-Net Learner: trains the project's U-Net segmenter on simulated frames; the work of {@code lptem unet train}. */
 public final class UnetLearnerNodeFactory extends DefaultNodeFactory {
@@ -117,7 +120,11 @@ public final class UnetLearnerNodeFactory extends DefaultNodeFactory {
         NodeFailures.execute(() -> {
             System.setProperty(TORCH_THREADS, Integer.toString(params.threads));
             Augmentation augmentation = Augmentation.defaults();
-            SimulatedSamples samples = new SimulatedSamples(params.frames());
+            TrainingFrames frames = params.frames();
+            // the same samples as lptem unet train with the same settings
+            SampleSource samples = new FrameCrops<>(frames::render, TrainingFrames.Rendered::image,
+                    TrainingFrames.Rendered::labels, TrainingFrames::frameOf, frames::cropOrigin, frames.cropPx(),
+                    frames::description);
             long start = System.nanoTime();
             TrainingResult result = new UnetTrainer(params.config(), params.settings(), augmentation,
                 params.executionDevice()).train(samples, new KnimeProgress(exec), (epoch, best) -> {

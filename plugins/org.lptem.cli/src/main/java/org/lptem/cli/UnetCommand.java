@@ -16,6 +16,7 @@ import org.lptem.io.TextFiles;
 import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.segment.unet.Augmentation;
 import org.lptem.segment.unet.EpochResult;
+import org.lptem.segment.unet.FrameCrops;
 import org.lptem.segment.unet.SampleSource;
 import org.lptem.segment.unet.TrainingRecord;
 import org.lptem.segment.unet.TrainingResult;
@@ -25,6 +26,7 @@ import org.lptem.segment.unet.UnetOnnx;
 import org.lptem.segment.unet.UnetTrainer;
 import org.lptem.segment.unet.UnetWeights;
 import org.lptem.simulate.SimulationPreset;
+import org.lptem.simulate.TrainingFrames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -131,8 +133,8 @@ final class UnetCommand implements Runnable {
             System.setProperty(TORCH_THREADS, Integer.toString(threads));
             TrainingSettings settings = new TrainingSettings(samples, epochs, batch, learningRate, validation, seed);
             Augmentation augmentation = Augmentation.defaults();
-            SampleSource source = new UnetSimulatorSamples(presets.stream().map(SimulationPreset::parse).toList(),
-                    crop, seed);
+            SampleSource source = simulatedSamples(new TrainingFrames(
+                    presets.stream().map(SimulationPreset::parse).toList(), crop, seed));
             String command = "lptem " + String.join(" ", commandLine());
             ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
             Thread hook = new Thread(progress::cancel);
@@ -193,5 +195,11 @@ final class UnetCommand implements Runnable {
             }
             TextFiles.writeAtomically(recordFile, JsonText.of(record));
         }
+    }
+
+    /** Crops of the simulator's training frames, as the KNIME U-Net Learner cuts them. */
+    static SampleSource simulatedSamples(TrainingFrames frames) {
+        return new FrameCrops<>(frames::render, TrainingFrames.Rendered::image, TrainingFrames.Rendered::labels,
+                TrainingFrames::frameOf, frames::cropOrigin, frames.cropPx(), frames::description);
     }
 }

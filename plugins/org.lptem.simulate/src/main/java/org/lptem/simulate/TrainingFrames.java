@@ -21,7 +21,7 @@ import org.lptem.core.LptemException;
 public final class TrainingFrames {
     public static final int CROPS_PER_FRAME = 4;
     /** Fraction of crops centred near a particle pixel; the rest are anywhere (liquid, distractors, borders). */
-    public static final double PARTICLE_CENTRED = 0.75;
+    public static final double PARTICLE_CENTRED = 0.5;
 
     private final List<SimulationPreset> presets;
     private final int crop;
@@ -68,8 +68,25 @@ public final class TrainingFrames {
         SimulationPreset preset = presets.get(k % presets.size());
         SplittableRandom r = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (k + 1)));
         SimulationSettings s = varied(preset, r).toBuilder().frames(1).seed(r.nextLong()).build();
-        try (SimulatedVideo video = new SimulatedVideo(s)) {
+        try (SimulatedVideo video = reachable(s)) {
             return new Rendered(video.frame(0), video.labels(0));
+        }
+    }
+
+    /**
+     * The video, or if its target SNR is above what its background allows (gradient and distractors bound it), the
+     * same with the target lowered by 10 % steps until it is reachable.
+     */
+    private static SimulatedVideo reachable(SimulationSettings s) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new SimulatedVideo(s);
+            } catch (LptemException e) {
+                if (attempt == 5 || s.targetSnr() <= 0 || !e.getMessage().contains("cannot be reached")) {
+                    throw e;
+                }
+                s = s.toBuilder().targetSnr(0.9 * s.targetSnr()).build();
+            }
         }
     }
 
@@ -121,7 +138,7 @@ public final class TrainingFrames {
                 double radius = r.nextDouble(1.2, 3.5);
                 b.particleRadiusNm(radius).liquidThicknessNm(r.nextDouble(2 * radius + 0.2, 200));
             }
-            case MULTI -> b.targetSnr(r.nextDouble(1.0, 2.0)).particleRadiusNm(r.nextDouble(8, 16))
+            case MULTI -> b.targetSnr(r.nextDouble(1.0, 1.8)).particleRadiusNm(r.nextDouble(8, 16))
                     .particles(r.nextInt(8, 33));
             default -> b.targetSnr(r.nextDouble(1.0, 4.0));
         }
@@ -139,7 +156,8 @@ public final class TrainingFrames {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("rod-1024", "target SNR U(0.6, 1.4), length U(28, 52) nm, radius U(5, 10) nm");
         v.put("thickness-*", "particle radius r U(1.2, 3.5) nm, liquid U(2r + 0.2, 200) nm");
-        v.put("multi", "target SNR U(1.0, 2.0), radius U(8, 16) nm, 8-32 particles");
+        v.put("multi", "target SNR U(1.0, 1.8) (lowered by 10 % steps where the background cannot reach it), "
+                + "radius U(8, 16) nm, 8-32 particles");
         v.put("demo", "target SNR U(1, 4)");
         d.put("variation", v);
         return d;
