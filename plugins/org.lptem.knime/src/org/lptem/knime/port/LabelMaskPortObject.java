@@ -20,6 +20,10 @@ public final class LabelMaskPortObject extends AbstractSimplePortObject {
 
     public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(LabelMaskPortObject.class);
 
+    /** The same port, optional: nodes that can do without masks (e.g. the Video Writer's overlay). */
+    public static final PortType TYPE_OPTIONAL =
+        PortTypeRegistry.getInstance().getPortType(LabelMaskPortObject.class, true);
+
     /** Registered in plugin.xml (extension point org.knime.core.PortType). */
     public static final class Serializer extends AbstractSimplePortObjectSerializer<LabelMaskPortObject> {
     }

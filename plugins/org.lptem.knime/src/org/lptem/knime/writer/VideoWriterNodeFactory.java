@@ -2,6 +2,7 @@ package org.lptem.knime.writer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import org.knime.core.data.DataColumnSpec;
@@ -10,6 +11,7 @@ import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
@@ -21,11 +23,15 @@ import org.knime.node.DefaultModel.ExecuteOutput;
 import org.knime.node.DefaultNode;
 import org.knime.node.DefaultNodeFactory;
 import org.lptem.core.LptemException;
+import org.lptem.core.Track;
 import org.lptem.core.Video;
+import org.lptem.io.Overlay;
 import org.lptem.io.VideoExport;
 import org.lptem.knime.common.Cells;
 import org.lptem.knime.common.KnimeProgress;
 import org.lptem.knime.common.NodeFailures;
+import org.lptem.knime.common.TrackTables;
+import org.lptem.knime.port.LabelMaskPortObject;
 import org.lptem.knime.port.VideoPortObject;
 import org.lptem.knime.port.VideoPortObjectSpec;
 
@@ -53,6 +59,12 @@ public final class VideoWriterNodeFactory extends DefaultNodeFactory {
             talks and papers.</li>
             <li><tt>.png</tt>: the first frame as a contrast-stretched picture, a preview for reports.</li>
             </ul>
+            <p>Movies and previews can show the analysis: connect label masks (from a segmenter or the
+            simulator's ground truth) to draw each particle's outline in its own colour, and a tracks table (from the
+            Particle Linker) to draw each track's ring, id and the last <i>Track tail</i> frames of its path, in the
+            same colour as its outline (what <tt>lptem convert --labels --tracks</tt> draws). A TIFF keeps the
+            measured values, so nothing is drawn on it; connecting either optional port with a TIFF output fails
+            with a message saying so.</p>
             <p>Frames are read and written one at a time, so memory does not grow with the video. The file is
             written under a temporary name and appears only when every frame was written; a failure or a
             cancel leaves nothing behind. The node refuses to overwrite its own input. The output table has one
@@ -66,6 +78,10 @@ public final class VideoWriterNodeFactory extends DefaultNodeFactory {
         .sinceVersion(5, 11, 0) //
         .ports(p -> p //
             .addInputPort("Video", "The video to write.", VideoPortObject.TYPE) //
+            .addInputPort("Label masks", "Optional: label masks (same frame numbering as the video) whose outlines "
+                + "are drawn on movies and previews.", LabelMaskPortObject.TYPE_OPTIONAL) //
+            .addInputPort("Tracks", "Optional: tracks (frame, particle, x, y in px) drawn with their ids and tails "
+                + "on movies and previews.", BufferedDataTable.TYPE_OPTIONAL) //
             .addOutputTable("Written file", "One row: file (absolute path), format (tiff, mp4, avi, png), frames, "
                 + "width_px, height_px.")) //
         .model(m -> m.parametersClass(VideoWriterParameters.class) //
@@ -116,8 +132,17 @@ public final class VideoWriterNodeFactory extends DefaultNodeFactory {
                 Files.createDirectories(file.getParent());
             }
             VideoPortObjectSpec spec = videoPort.getSpec();
-            try (Video video = spec.source().open()) {
-                VideoExport.write(video, file, format, params.framesPerSecond, new KnimeProgress(exec));
+            LabelMaskPortObject masks = in.getInPortObject(1);
+            BufferedDataTable trackTable = in.getInPortObject(2);
+            KnimeProgress progress = new KnimeProgress(exec);
+            try (Video video = spec.source().open(); Video labels = masks == null ? null : masks.getSpec().open()) {
+                Overlay overlay = null;
+                if (labels != null || trackTable != null) {
+                    List<Track> tracks = trackTable == null ? List.of()
+                        : TrackTables.readTracks(trackTable, progress.sub(0, 0.1));
+                    overlay = Overlay.of(labels, tracks, params.trackTail);
+                }
+                VideoExport.write(video, file, format, params.framesPerSecond, overlay, progress.sub(0.1, 1));
             }
             BufferedDataContainer c = exec.createDataContainer(spec());
             try {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.Widget;
+import org.knime.node.parameters.migration.Migrate;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 import org.knime.node.parameters.widget.text.TextInputWidget;
@@ -30,9 +31,18 @@ public final class VideoWriterParameters implements NodeParameters {
     @Widget(title = "Overwrite", description = "Replace an existing file. Off, the node fails instead.")
     boolean overwrite;
 
+    @Widget(title = "Track tail (frames)", description = "When a tracks table is connected: how many past frames "
+        + "of each track are drawn as a line behind its ring and id (0 = the current position only).")
+    @NumberInputWidget(minValidation = IsNonNegativeValidation.class)
+    @Migrate(loadDefaultIfAbsent = true)
+    int trackTail = 20;
+
     @Override
     public void validate() throws InvalidSettingsException {
         format(path());
+        if (trackTail < 0) {
+            throw new InvalidSettingsException("Track tail must be 0 or more frames, got " + trackTail);
+        }
         if (!(framesPerSecond >= 0 && framesPerSecond <= 1000)) {
             throw new InvalidSettingsException("Frames per second must be in 0 .. 1000 (0 = real time), got "
                 + framesPerSecond);
