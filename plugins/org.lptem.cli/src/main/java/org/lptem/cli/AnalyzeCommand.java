@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.lptem.core.Calibration;
 import org.lptem.core.LptemException;
 import org.lptem.core.Video;
+import org.lptem.core.MovingAverageVideo;
 import org.lptem.core.VideoView;
 import org.lptem.io.VideoIO;
 import org.lptem.segment.DetectorSettings;
@@ -51,6 +52,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--frames", paramLabel = "FROM:TO[:STEP]", description = "Frame range, 0-based, TO exclusive.")
     String frames;
+
+    @Mixin
+    AveragingOption averaging = new AveragingOption();
 
     @Mixin
     CalibrationOptions calibrationOptions = new CalibrationOptions();
@@ -169,10 +173,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         } else {
             base = VideoIO.open(input.video);
         }
-        return new VideoView(base, range.from(), range.to(), range.step(), override);
+        return averaging.apply(new VideoView(base, range.from(), range.to(), range.step(), override));
     }
 
     private static Video unwrap(Video v) {
+        if (v instanceof MovingAverageVideo averaged) {
+            return unwrap(averaged.base());
+        }
         return v instanceof VideoView view ? view.base() : v;
     }
 }

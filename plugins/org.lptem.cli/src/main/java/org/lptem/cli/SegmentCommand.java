@@ -66,6 +66,9 @@ final class SegmentCommand implements Callable<Integer> {
     String frames;
 
     @Mixin
+    AveragingOption averaging = new AveragingOption();
+
+    @Mixin
     CalibrationOptions calibrationOptions = new CalibrationOptions();
 
     @Mixin
@@ -155,6 +158,10 @@ final class SegmentCommand implements Callable<Integer> {
                 .local(local[0], local[1]).radii(minRadius, maxRadius).blobThresholdSigmas(significance)
                 .edgeFraction(edgeFraction).splitTouching(!noSplit).build();
         String name = method.toLowerCase(Locale.ROOT);
+        if (name.equals("sam2") && averaging.frames != 1) {
+            throw new LptemException("--average-frames applies to the classical, unet and onnx methods; SAM2 carries "
+                    + "its own memory across frames");
+        }
         if (name.equals("sam2")) {
             return Sam2Run.run(sam2, video, out, range, calibrationOptions, device, new ClassicalDetector(classical),
                     stdout, spec.commandLine().getErr());
@@ -175,8 +182,8 @@ final class SegmentCommand implements Callable<Integer> {
         Thread hook = new Thread(progress::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
         try (StagedOutput staged = new StagedOutput(out);
-                Video v = new VideoView(VideoIO.open(video), range.from(), range.to(), range.step(),
-                        calibrationOptions.override())) {
+                Video v = averaging.apply(new VideoView(VideoIO.open(video), range.from(), range.to(),
+                        range.step(), calibrationOptions.override()))) {
             long[] detections = {0};
             long start = System.nanoTime();
             try (TiffStackWriter labels = TiffStackWriter.labels(staged.file("labels.tif"), v.width(), v.height(),

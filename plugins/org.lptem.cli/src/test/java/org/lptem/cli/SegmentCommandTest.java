@@ -85,4 +85,26 @@ class SegmentCommandTest {
         assertTrue(badRadius.err().contains("largest particle radius"), badRadius.err());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void averagingFramesBeforeSegmenting(@TempDir Path dir) throws Exception {
+        Path sim = simulate(dir);
+        Path out = dir.resolve("avg");
+        CliRunner.Run r = lptem("segment", sim.resolve("video.tif").toString(), "--method", "classical",
+                "--average-frames", "3", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        try (org.lptem.core.Video labels = org.lptem.io.VideoIO.open(out.resolve("labels.tif"))) {
+            assertEquals(4, labels.frameCount(), "one label frame per video frame");
+        }
+        Path single = dir.resolve("single");
+        assertEquals(0, lptem("segment", sim.resolve("video.tif").toString(), "--method", "classical", "--out",
+                single.toString()).code());
+        assertNotEquals(java.nio.file.Files.readString(single.resolve("detections.csv")),
+                java.nio.file.Files.readString(out.resolve("detections.csv")), "the averaged frames were segmented");
+        CliRunner.Run even = lptem("segment", sim.resolve("video.tif").toString(), "--average-frames", "2",
+                "--out", dir.resolve("even").toString());
+        assertEquals(2, even.code());
+        assertTrue(even.err().contains("odd number"), even.err());
+        assertFalse(java.nio.file.Files.exists(dir.resolve("even")));
+    }
 }
