@@ -7,7 +7,9 @@ import java.util.function.Function;
 import org.lptem.core.Calibration;
 import org.lptem.core.LptemException;
 import org.lptem.core.Progress;
+import org.lptem.leonardo.Generator;
 import org.lptem.leonardo.LeonardoConfig;
+import org.lptem.leonardo.LeonardoModel;
 import org.lptem.leonardo.TrajectoryWindows;
 import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.stats.report.TrackTable;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
         description = {"LEONARDO (Shabeeb et al., Nat. Commun. 2025): a transformer VAE with a physics-informed "
                 + "loss that learns trajectories from a tracks table and generates new ones in the same units."},
         subcommands = {LeonardoTrainCommand.class, LeonardoGenerateCommand.class, LeonardoEvaluateCommand.class,
-                LeonardoBenchCommand.class})
+                LeonardoPriorCommand.class, LeonardoBenchCommand.class})
 final class LeonardoCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,7 +30,7 @@ final class LeonardoCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: train, generate, "
-                + "evaluate or bench");
+                + "evaluate, prior or bench");
     }
 
     /** Where and how PyTorch runs; applied before the engine starts. */
@@ -59,6 +61,31 @@ final class LeonardoCommand implements Runnable {
                 System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
                 System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
             }
+        }
+    }
+
+    /** Which prior generation draws latents from. */
+    static final class PriorOption {
+        @Option(names = "--prior", defaultValue = "aggregate", paramLabel = "aggregate|standard",
+                description = "Latent prior: aggregate (the Gaussian fitted to the encoded training windows, stored "
+                        + "in the model; default) or standard (N(0, I), as published). Models without an aggregate "
+                        + "prior fall back to standard.")
+        String prior;
+
+        Generator.Prior prior() {
+            return switch (prior.toLowerCase(Locale.ROOT)) {
+                case "aggregate" -> Generator.Prior.AGGREGATE;
+                case "standard" -> Generator.Prior.STANDARD;
+                default -> throw new LptemException("--prior '" + prior + "': expected aggregate or standard");
+            };
+        }
+
+        /** The generator for {@code model}, after saying which prior it draws from (and why, on a fallback). */
+        Generator generator(LeonardoModel model, PrintWriter out, PrintWriter err) {
+            Generator g = new Generator(model, prior());
+            g.note().ifPresent(n -> err.println("note: " + n));
+            out.println("latent prior: " + (g.prior() == Generator.Prior.AGGREGATE ? "aggregate" : "standard N(0, I)"));
+            return g;
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lptem.leonardo.Evaluation;
+import org.lptem.leonardo.Generator;
 import org.lptem.leonardo.LeonardoModel;
 import org.lptem.leonardo.ModelFile;
 import org.lptem.leonardo.TrajectoryWindows;
@@ -42,6 +43,9 @@ final class LeonardoEvaluateCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
+    LeonardoCommand.PriorOption prior = new LeonardoCommand.PriorOption();
+
+    @Mixin
     CalibrationOptions calibration = new CalibrationOptions();
 
     @Mixin
@@ -61,7 +65,9 @@ final class LeonardoEvaluateCommand implements Callable<Integer> {
                 TrajectoryWindows held = LeonardoCommand.windows(tracks, calibration, length,
                         stride == null ? length : stride, progress.sub(0, 0.05))
                         .requireAtLeast(2, tracks.toString(), length);
-                Evaluation e = Evaluation.run(m, held, n == null ? held.size() : n, seed, progress.sub(0.05, 1));
+                Generator.Prior used = prior.generator(m, stdout, spec.commandLine().getErr()).prior();
+                Evaluation e = Evaluation.run(m, held, n == null ? held.size() : n, seed, used,
+                        progress.sub(0.05, 1));
                 progress.finish();
                 stdout.printf(Locale.ROOT, "model %s against %s%n", model, tracks);
                 e.report().forEach(stdout::println);

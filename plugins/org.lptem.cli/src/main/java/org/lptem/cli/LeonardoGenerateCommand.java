@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code lptem leonardo generate}: trajectories from a trained model. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate trajectories with a LEONARDO model: latents from N(0, I) (or a sweep of one "
-                + "dimension), decoded, scaled by extents drawn from the training windows, starting at the origin.",
+        description = {"Generate trajectories with a LEONARDO model: latents from the model's aggregate prior (or "
+                + "N(0, I) with --prior standard, or a sweep of one dimension), decoded, scaled by extents drawn from the training windows, starting at the origin.",
                 "Writes --out with columns frame, particle, x, y (px) and x_nm, y_nm, t_s when the training table "
                         + "was calibrated. --onnx also writes the decoder as an ONNX model."})
 final class LeonardoGenerateCommand implements Callable<Integer> {
@@ -49,12 +49,15 @@ final class LeonardoGenerateCommand implements Callable<Integer> {
     List<String> fixed = new ArrayList<>();
 
     @Option(names = "--sweep", paramLabel = "DIM:FROM:TO:STEPS",
-            description = "Instead of sampling: one trajectory per step of latent DIM from FROM to TO, the others 0, "
-                    + "at the median training extent.")
+            description = "Instead of sampling: one trajectory per step of latent DIM from FROM to TO, the others "
+                    + "at the prior's mean, at the median training extent.")
     String sweep;
 
     @Option(names = "--onnx", paramLabel = "FILE", description = "Also export the decoder (z -> trajectory) here.")
     Path onnx;
+
+    @Mixin
+    LeonardoCommand.PriorOption prior = new LeonardoCommand.PriorOption();
 
     @Mixin
     LeonardoCommand.EngineOptions engine = new LeonardoCommand.EngineOptions();
@@ -82,7 +85,7 @@ final class LeonardoGenerateCommand implements Callable<Integer> {
                 }
                 if (out != null) {
                     long t0 = System.nanoTime();
-                    Generator g = new Generator(m);
+                    Generator g = prior.generator(m, stdout, spec.commandLine().getErr());
                     List<double[]> trajectories = sweep != null ? sweep(g, progress) : g.generate(n, seed, fix,
                             progress.sub(0, 0.8));
                     double seconds = (System.nanoTime() - t0) / 1e9;

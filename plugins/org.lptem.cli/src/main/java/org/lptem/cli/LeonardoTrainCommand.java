@@ -157,6 +157,11 @@ final class LeonardoTrainCommand implements Callable<Integer> {
                         + "(monitored loss %.6g)%n", model.history().size(), (System.nanoTime() - t0) / 1e9,
                         windows.size() * (1 - validation) * model.history().size() / ((System.nanoTime() - t0)
                                 / 1e9), best.epoch(), best.monitored());
+                if (model.aggregatePrior() != null) {
+                    stdout.printf(Locale.ROOT, "aggregate prior fitted to %d windows%n",
+                            model.aggregatePrior().count());
+                    LeonardoPriorCommand.describe(stdout, model.aggregatePrior());
+                }
                 stdout.println("model written to " + out);
             }
             return Main.OK;

@@ -70,6 +70,57 @@ class LeonardoCommandTest {
     }
 
     @Test
+    void priorCommandRoundTrip(@TempDir Path dir) throws Exception {
+        Path train = tracks(dir, "train.csv", 1);
+        Path model = dir.resolve("m.leonardo");
+        CliRunner.Run r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
+                model.toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent", "4", "--epochs", "1",
+                "--batch-size", "16", "--seed", "3", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("aggregate prior fitted to "), r.out());
+        assertTrue(r.out().contains("KL(aggregate || N(0, I)): "), r.out());
+
+        // refitting on the training table reproduces what train stored, to the byte
+        Path refit = dir.resolve("refit.leonardo");
+        r = CliRunner.lptem("leonardo", "prior", "--model", model.toString(), "--tracks", train.toString(), "--out",
+                refit.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s)aggregate prior fitted to \\d+ windows of 32 frames from .*train\\.csv "
+                + "\\(stride 32\\).*prior mean:( -?\\d+\\.\\d{3}){4}\n.*model written to .*"), r.out());
+        assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(refit));
+
+        // fitted on another table, the prior (and so the file) changes
+        Path other = dir.resolve("other.leonardo");
+        assertEquals(0, CliRunner.lptem("leonardo", "prior", "--model", model.toString(), "--tracks",
+                tracks(dir, "held.csv", 2).toString(), "--out", other.toString(), "--threads", "1").code());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(model), Files.readAllBytes(other)));
+
+        Path agg = dir.resolve("agg.csv");
+        Path std = dir.resolve("std.csv");
+        r = CliRunner.lptem("leonardo", "generate", "--model", refit.toString(), "--n", "5", "--out", agg.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("latent prior: aggregate"), r.out());
+        r = CliRunner.lptem("leonardo", "generate", "--model", refit.toString(), "--n", "5", "--out", std.toString(),
+                "--prior", "standard");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("latent prior: standard N(0, I)"), r.out());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(agg), Files.readAllBytes(std)));
+
+        r = CliRunner.lptem("leonardo", "generate", "--model", refit.toString(), "--n", "5", "--out",
+                dir.resolve("x.csv").toString(), "--prior", "uniform");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--prior 'uniform': expected aggregate or standard"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.csv")));
+
+        Path missing = dir.resolve("missing.csv");
+        r = CliRunner.lptem("leonardo", "prior", "--model", model.toString(), "--tracks", missing.toString(),
+                "--out", dir.resolve("never.leonardo").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("missing.csv"), r.err());
+        assertFalse(Files.exists(dir.resolve("never.leonardo")));
+    }
+
+    @Test
     void badInputIsAClearError(@TempDir Path dir) throws Exception {
         Path notModel = dir.resolve("x.leonardo");
         Files.writeString(notModel, "frame,particle,x,y\n");

@@ -39,8 +39,17 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
             double[] alphaQuartiles, double alphaMean) {
     }
 
-    /** Compares {@code n} trajectories generated with {@code seed} with the held-out windows. */
+    /**
+     * Compares {@code n} trajectories generated with {@code seed} with the held-out windows, latents from the
+     * model's aggregate prior where it has one.
+     */
     public static Evaluation run(LeonardoModel model, TrajectoryWindows heldOut, int n, long seed, Progress progress) {
+        return run(model, heldOut, n, seed, Generator.Prior.AGGREGATE, progress);
+    }
+
+    /** As {@link #run(LeonardoModel, TrajectoryWindows, int, long, Progress)}, latents from {@code prior}. */
+    public static Evaluation run(LeonardoModel model, TrajectoryWindows heldOut, int n, long seed,
+            Generator.Prior prior, Progress progress) {
         if (heldOut.size() < 2) {
             throw new LptemException("the evaluation needs at least 2 held-out windows of " + model.config().length()
                     + " frames, got " + heldOut.size());
@@ -53,7 +62,7 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
             }
             held.add(p);
         }
-        List<double[]> gen = new Generator(model).generate(n, seed, Map.of(), progress.sub(0, 0.6));
+        List<double[]> gen = new Generator(model, prior).generate(n, seed, Map.of(), progress.sub(0, 0.6));
         progress.report(0.6, "statistics");
         List<TrajectoryStatistics> gs = TrajectoryStatistics.ofAll(gen);
         progress.checkCanceled();

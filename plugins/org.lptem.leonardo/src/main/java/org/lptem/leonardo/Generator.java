@@ -11,24 +11,58 @@ import org.lptem.core.LptemException;
 import org.lptem.core.Progress;
 
 /**
- * Trajectories from a trained LEONARDO: latents from the prior N(0, I) (some dimensions optionally held fixed) or
- * along a sweep of one dimension, decoded, then brought back to px by an extent drawn from the training windows and
- * shifted to start at the origin. Trajectory i uses the i-th draws of one seeded stream, so the same seed gives the
- * same trajectories in the same order.
+ * Trajectories from a trained LEONARDO: latents from a prior (some dimensions optionally held fixed) or along a
+ * sweep of one dimension, decoded, then brought back to px by an extent drawn from the training windows and shifted
+ * to start at the origin. Trajectory i uses the i-th draws of one seeded stream, so the same seed gives the same
+ * trajectories in the same order.
+ *
+ * <p>The prior is the model's aggregate prior ({@link LatentPrior}) where it has one, else N(0, I) as published;
+ * {@link #note()} says when a request for the aggregate prior fell back.
  */
 public final class Generator {
     private static final int BATCH = 256;
 
-    private final LeonardoModel model;
+    /** Where latents are drawn from. */
+    public enum Prior {
+        /** The Gaussian fitted to the encoded training windows (falls back to standard where the model has none). */
+        AGGREGATE,
+        /** N(0, I), the VAE's training prior, as published. */
+        STANDARD
+    }
 
+    private final LeonardoModel model;
+    private final LatentPrior aggregate;
+    private final double[] cholesky;
+    private final String note;
+
+    /** Draws from the aggregate prior where the model has one, else from N(0, I). */
     public Generator(LeonardoModel model) {
+        this(model, Prior.AGGREGATE);
+    }
+
+    public Generator(LeonardoModel model, Prior prior) {
         this.model = model;
+        this.aggregate = prior == Prior.AGGREGATE ? model.aggregatePrior() : null;
+        this.cholesky = aggregate == null ? null : aggregate.cholesky();
+        this.note = prior == Prior.AGGREGATE && aggregate == null ? "the model has no aggregate prior (fit one with "
+                + "'lptem leonardo prior'); sampling latents from the standard prior N(0, I)" : null;
+    }
+
+    /** The prior actually used. */
+    public Prior prior() {
+        return aggregate == null ? Prior.STANDARD : Prior.AGGREGATE;
+    }
+
+    /** Why the aggregate prior was asked for but not used, if so. */
+    public java.util.Optional<String> note() {
+        return java.util.Optional.ofNullable(note);
     }
 
     /**
      * {@code n} trajectories (interleaved x, y in px, starting at 0) from the prior.
      *
-     * @param fixed latent dimension (0-based) to value; the others are drawn
+     * @param fixed latent dimension (0-based) to value; the others are drawn (from their marginal under the
+     *     aggregate prior: a joint draw with the fixed dimensions overwritten)
      */
     public List<double[]> generate(int n, long seed, Map<Integer, Double> fixed, Progress progress) {
         int latent = model.config().latent();
@@ -44,10 +78,17 @@ public final class Generator {
         SplittableRandom random = new SplittableRandom(seed);
         float[] z = new float[n * latent];
         double[] extents = new double[n];
+        double[] draw = new double[latent];
         for (int i = 0; i < n; i++) {
+            if (aggregate != null) {
+                aggregate.sample(cholesky, random, draw);
+            } else {
+                for (int j = 0; j < latent; j++) {
+                    draw[j] = random.nextGaussian();
+                }
+            }
             for (int j = 0; j < latent; j++) {
-                double g = random.nextGaussian();
-                z[i * latent + j] = (float) fixed.getOrDefault(j, g).doubleValue();
+                z[i * latent + j] = (float) fixed.getOrDefault(j, draw[j]).doubleValue();
             }
             extents[i] = model.scales().sample(random);
         }
@@ -55,8 +96,9 @@ public final class Generator {
     }
 
     /**
-     * A sweep of one latent dimension from {@code from} to {@code to} in {@code steps} steps, the others at 0 (the
-     * prior's mode), all brought to the median training extent: what that dimension controls.
+     * A sweep of one latent dimension from {@code from} to {@code to} in {@code steps} steps, the others at the
+     * prior's mode (0, or the aggregate prior's mean), all brought to the median training extent: what that
+     * dimension controls.
      */
     public List<double[]> sweep(int dimension, double from, double to, int steps, Progress progress) {
         int latent = model.config().latent();
@@ -70,6 +112,9 @@ public final class Generator {
         float[] z = new float[steps * latent];
         double[] extents = new double[steps];
         for (int i = 0; i < steps; i++) {
+            for (int j = 0; aggregate != null && j < latent; j++) {
+                z[i * latent + j] = (float) aggregate.mean()[j];
+            }
             z[i * latent + dimension] = (float) (from + (to - from) * i / (steps - 1));
             extents[i] = model.scales().median();
         }

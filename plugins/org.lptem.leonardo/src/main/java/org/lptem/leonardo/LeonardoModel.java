@@ -2,6 +2,7 @@ package org.lptem.leonardo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A trained LEONARDO: the network, what its training saw and how it went. Closing it frees the weights.
@@ -12,13 +13,36 @@ import java.util.Map;
  * @param weights loss weights used
  * @param trainingReference feature moments of the training windows (the floor of evaluations)
  * @param info training facts for the record (seed, windows, stride, source, ...)
+ * @param aggregatePrior Gaussian fitted to the encoded training windows, or null where none was fitted (version-1
+ *     model files, checkpoints written during training)
  */
 public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<EpochLoss> history,
-        LossWeights weights, FeatureMoments trainingReference, Map<String, String> info) implements AutoCloseable {
+        LossWeights weights, FeatureMoments trainingReference, Map<String, String> info, LatentPrior aggregatePrior)
+        implements AutoCloseable {
 
     public LeonardoModel {
         history = List.copyOf(history);
         info = Map.copyOf(info);
+        if (aggregatePrior != null && aggregatePrior.dimension() != vae.config().latent()) {
+            throw new org.lptem.core.LptemException("the aggregate prior has " + aggregatePrior.dimension()
+                    + " dimensions, the model's latent " + vae.config().latent());
+        }
+    }
+
+    /** A model without an aggregate prior. */
+    public LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<EpochLoss> history, LossWeights weights,
+            FeatureMoments trainingReference, Map<String, String> info) {
+        this(vae, scales, history, weights, trainingReference, info, null);
+    }
+
+    /** The aggregate prior, if one was fitted. */
+    public Optional<LatentPrior> prior() {
+        return Optional.ofNullable(aggregatePrior);
+    }
+
+    /** The same model (sharing its weights: close only one of the two) with {@code prior} as aggregate prior. */
+    public LeonardoModel withAggregatePrior(LatentPrior prior) {
+        return new LeonardoModel(vae, scales, history, weights, trainingReference, info, prior);
     }
 
     public LeonardoConfig config() {

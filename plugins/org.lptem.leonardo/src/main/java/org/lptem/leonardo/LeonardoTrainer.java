@@ -178,7 +178,10 @@ public final class LeonardoTrainer {
         for (Map.Entry<String, float[]> e : best.entrySet()) {
             params.put(e.getKey(), e.getValue(), params.shape(e.getKey()));
         }
-        return model(vae, history, info);
+        // Samples from N(0, I) land off the data manifold when the KL term stays large; the Gaussian of the encoded
+        // windows (LatentPrior) is what generation draws from by default. All windows of the table, as 'prior' does.
+        LatentPrior prior = LatentPrior.fit(vae, data, progress.sub(1, 1));
+        return model(vae, history, info).withAggregatePrior(prior);
     }
 
     private LeonardoModel model(TransformerVae vae, List<EpochLoss> history, Map<String, String> info) {

@@ -41,17 +41,22 @@ import org.lptem.core.PartialPaths;
  * <li>{@code scales.bin}: the sorted window extents in px (little-endian float64);</li>
  * <li>{@code reference.bin}: the training set's feature mean and covariance (little-endian float64: d means, then
  * d x d covariances);</li>
+ * <li>{@code prior.bin} (version 2, present when {@code prior.count} is set): the aggregate prior
+ * ({@link LatentPrior}; little-endian float64: latent means, then latent x latent covariances);</li>
  * <li>checkpoints only: {@code checkpoint.properties} (epoch, optimizer steps, best monitored loss, epochs without
  * improvement), {@code optimizer_m.bin}, {@code optimizer_v.bin} (Adam moments) and {@code best.bin} (weights of
  * the best epoch).</li>
  * </ul>
- * Files are written beside the target and moved into place when complete. Reading checks the format name, the
+ * Version 2 added the aggregate prior; version-1 files (which have none) are still read. Files are written beside
+ * the target and moved into place when complete. Reading checks the format name, the
  * version, every entry's presence and every tensor's shape against the configuration; anything else is an
  * {@link LptemException} naming the file.
  */
 public final class ModelFile {
     public static final String FORMAT = "lptem-leonardo";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The oldest version this program reads. */
+    public static final int OLDEST_VERSION = 1;
     static final String PROPERTIES = "leonardo.properties";
     static final String WEIGHTS = "weights.bin";
     static final String SCALES = "scales.bin";
@@ -60,6 +65,7 @@ public final class ModelFile {
     static final String ADAM_M = "optimizer_m.bin";
     static final String ADAM_V = "optimizer_v.bin";
     static final String BEST = "best.bin";
+    static final String PRIOR = "prior.bin";
 
     /** The training state a checkpoint adds to a model. */
     record TrainingState(int epoch, long steps, double bestMonitored, int badEpochs, Map<String, float[]> adamM,
@@ -79,10 +85,11 @@ public final class ModelFile {
         entries.put(WEIGHTS, NamedTensors.write(tensors(model.vae().parameters())));
         entries.put(SCALES, doubles(model.scales().extentsPx()));
         FeatureMoments ref = model.trainingReference();
-        double[] refValues = new double[ref.mean().length + ref.covariance().length];
-        System.arraycopy(ref.mean(), 0, refValues, 0, ref.mean().length);
-        System.arraycopy(ref.covariance(), 0, refValues, ref.mean().length, ref.covariance().length);
+        double[] refValues = concat(ref.mean(), ref.covariance());
         entries.put(REFERENCE, doubles(refValues));
+        if (model.aggregatePrior() != null) {
+            entries.put(PRIOR, doubles(concat(model.aggregatePrior().mean(), model.aggregatePrior().covariance())));
+        }
         if (state != null) {
             Properties p = new Properties();
             p.setProperty("epoch", Integer.toString(state.epoch()));
@@ -135,9 +142,9 @@ public final class ModelFile {
                     + FORMAT + "')");
         }
         int version = integer(file, p, "version");
-        if (version != VERSION) {
+        if (version < OLDEST_VERSION || version > VERSION) {
             throw LptemException.inFile(file, "LEONARDO model format version " + version + " is not supported (this "
-                    + "program reads version " + VERSION + ")");
+                    + "program reads versions " + OLDEST_VERSION + " to " + VERSION + ")");
         }
         try {
             LeonardoConfig config = LeonardoConfig.fromMap(k -> integer(file, p, "config." + k));
@@ -162,6 +169,8 @@ public final class ModelFile {
             FeatureMoments reference = new FeatureMoments(java.util.Arrays.copyOf(ref, d),
                     java.util.Arrays.copyOfRange(ref, d, ref.length), integer(file, p, "reference.count"));
             List<EpochLoss> history = history(file, p);
+            LatentPrior prior = version >= 2 && p.getProperty("prior.count") != null
+                    ? prior(file, entries, integer(file, p, "prior.count"), config.latent()) : null;
             Parameters params = new Parameters(manager);
             try {
                 TransformerVae template;
@@ -178,7 +187,7 @@ public final class ModelFile {
                             values(file, BEST, tensors(file, entries, BEST), params));
                 }
                 return new LeonardoModel(new TransformerVae(config, params), scales, history, weights, reference,
-                        info);
+                        info, prior);
             } catch (RuntimeException e) {
                 params.close();
                 throw e;
@@ -191,6 +200,22 @@ public final class ModelFile {
         } catch (NumberFormatException e) {
             throw LptemException.inFile(file, "corrupt model: " + e.getMessage(), e);
         }
+    }
+
+    private static LatentPrior prior(Path file, Map<String, byte[]> entries, int count, int latent) {
+        double[] v = readDoubles(file, entries, PRIOR);
+        if (v.length != latent + latent * latent) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + PRIOR + " holds " + v.length
+                    + " values, a latent of " + latent + " needs " + (latent + latent * latent));
+        }
+        return new LatentPrior(java.util.Arrays.copyOf(v, latent), java.util.Arrays.copyOfRange(v, latent, v.length),
+                count);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static Map<String, byte[]> entries(Path file) {
@@ -307,6 +332,9 @@ public final class ModelFile {
         c.nmPerPixel().ifPresent(v -> p.setProperty("calibration.nm_per_px", Double.toString(v)));
         c.secondsPerFrame().ifPresent(v -> p.setProperty("calibration.s_per_frame", Double.toString(v)));
         p.setProperty("reference.count", Integer.toString(model.trainingReference().count()));
+        if (model.aggregatePrior() != null) {
+            p.setProperty("prior.count", Integer.toString(model.aggregatePrior().count()));
+        }
         List<EpochLoss> h = model.history();
         p.setProperty("history.epochs", Integer.toString(h.size()));
         for (LossTerm t : LossTerm.values()) {

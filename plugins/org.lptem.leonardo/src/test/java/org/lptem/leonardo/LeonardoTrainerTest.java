@@ -47,6 +47,23 @@ class LeonardoTrainerTest {
                 sum += model.weights().get(t) * h.get(3).validation().get(t);
             }
             assertEquals(h.get(3).validationTotal(), sum, 1e-4 * sum, "the total is the weighted sum of the terms");
+
+            // training ends by fitting the aggregate prior to every window of the table
+            LatentPrior prior = model.aggregatePrior();
+            assertNotNull(prior);
+            assertEquals(data.size(), prior.count());
+            float[] flat = new float[data.size() * 64];
+            for (int i = 0; i < data.size(); i++) {
+                System.arraycopy(data.windows().get(i).xy(), 0, flat, i * 64, 64);
+            }
+            try (NDManager scratch = m.newSubManager()) {
+                ai.djl.ndarray.NDList post = model.vae().encode(scratch.create(flat,
+                        new ai.djl.ndarray.types.Shape(data.size(), 32, 2)));
+                LatentPrior direct = LatentPrior.fit(post.get(0).toFloatArray(), post.get(1).toFloatArray(),
+                        data.size(), 4);
+                assertArrayEquals(direct.mean(), prior.mean(), 1e-5);
+                assertArrayEquals(direct.covariance(), prior.covariance(), 1e-5);
+            }
         }
     }
 

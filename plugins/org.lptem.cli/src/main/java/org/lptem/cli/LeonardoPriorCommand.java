@@ -1,0 +1,90 @@
+package org.lptem.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lptem.leonardo.LatentPrior;
+import org.lptem.leonardo.LeonardoModel;
+import org.lptem.leonardo.ModelFile;
+import org.lptem.leonardo.TrajectoryWindows;
+import org.lptem.ml.torch.Torch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lptem leonardo prior}: fits the aggregate prior of an existing model. */
+@Command(name = "prior", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fit the aggregate prior of a LEONARDO model (ex-post density estimation, Ghosh et al. 2020): "
+                + "encode every window of --tracks (the training table), fit a Gaussian to the encoder means "
+                + "(mean and full covariance, plus the mean encoder variance on the diagonal) and write the model "
+                + "with it to --out. 'generate' and 'evaluate' then draw latents from it by default. 'train' does "
+                + "this at its end; this command is for models trained before it did."})
+final class LeonardoPriorCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file from 'train'.")
+    Path model;
+
+    @Option(names = "--tracks", required = true, paramLabel = "TRACKS.csv",
+            description = "The tracks table the model was trained on.")
+    Path tracks;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL2",
+            description = "Model file to write (may be --model itself).")
+    Path out;
+
+    @Option(names = "--stride", paramLabel = "FRAMES", description = "Frames between window starts (default: the "
+            + "stride the model was trained with).")
+    Integer stride;
+
+    @Mixin
+    CalibrationOptions calibration = new CalibrationOptions();
+
+    @Mixin
+    LeonardoCommand.EngineOptions engine = new LeonardoCommand.EngineOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        engine.apply();
+        PrintWriter stdout = spec.commandLine().getOut();
+        return LeonardoCommand.withProgress(spec, progress -> {
+            try (NDManager manager = Torch.newManager(engine.device());
+                    LeonardoModel m = ModelFile.read(model, manager)) {
+                int length = m.config().length();
+                int windowStride = stride != null ? stride
+                        : Integer.parseInt(m.info().getOrDefault("stride", Integer.toString(length)));
+                TrajectoryWindows windows = LeonardoCommand.windows(tracks, calibration, length, windowStride,
+                        progress.sub(0, 0.05)).requireAtLeast(2, tracks.toString(), length);
+                long t0 = System.nanoTime();
+                LatentPrior prior = LatentPrior.fit(m.vae(), windows, progress.sub(0.05, 1));
+                ModelFile.write(out, m.withAggregatePrior(prior));
+                progress.finish();
+                stdout.printf(Locale.ROOT, "aggregate prior fitted to %d windows of %d frames from %s (stride %d) "
+                        + "in %.1f s%n", windows.size(), length, tracks, windowStride,
+                        (System.nanoTime() - t0) / 1e9);
+                describe(stdout, prior);
+                stdout.println("model written to " + out);
+            }
+            return Main.OK;
+        });
+    }
+
+    static void describe(PrintWriter out, LatentPrior prior) {
+        int d = prior.dimension();
+        StringBuilder mean = new StringBuilder();
+        StringBuilder sd = new StringBuilder();
+        for (int i = 0; i < d; i++) {
+            mean.append(String.format(Locale.ROOT, " %.3f", prior.mean()[i]));
+            sd.append(String.format(Locale.ROOT, " %.3f", Math.sqrt(prior.covariance()[i * d + i])));
+        }
+        out.println("prior mean:" + mean);
+        out.println("prior sd:  " + sd);
+        out.printf(Locale.ROOT, "KL(aggregate || N(0, I)): %.3f nats%n", prior.klToStandard());
+    }
+}
