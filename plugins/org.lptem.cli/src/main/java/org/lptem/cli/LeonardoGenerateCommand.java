@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
 /** {@code lptem leonardo generate}: trajectories from a trained model. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate trajectories with a LEONARDO model: latents from the model's aggregate prior (or "
-                + "N(0, I) with --prior standard, or a sweep of one dimension), decoded, scaled by extents drawn from the training windows, starting at the origin.",
+                + "N(0, I) with --prior standard, or a sweep of one dimension), decoded, scaled by an extent drawn "
+                + "given the latent from the model's joint (latent, log extent) prior (from the training windows, "
+                + "independently of the shape, with --prior standard or a model without one), starting at the "
+                + "origin.",
                 "Writes --out with columns frame, particle, x, y (px) and x_nm, y_nm, t_s when the training table "
                         + "was calibrated. --onnx also writes the decoder as an ONNX model."})
 final class LeonardoGenerateCommand implements Callable<Integer> {
@@ -45,12 +48,14 @@ final class LeonardoGenerateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--fix", paramLabel = "DIM=VALUE",
-            description = "Hold latent dimension DIM (0-based) at VALUE; repeatable.")
+            description = "Hold latent dimension DIM (0-based) at VALUE; repeatable. With a joint prior the "
+                    + "extent is drawn given the latent including the fixed values.")
     List<String> fixed = new ArrayList<>();
 
     @Option(names = "--sweep", paramLabel = "DIM:FROM:TO:STEPS",
             description = "Instead of sampling: one trajectory per step of latent DIM from FROM to TO, the others "
-                    + "at the prior's mean, at the median training extent.")
+                    + "at the prior's mean, at the median extent given each latent (joint prior) or else the median "
+                    + "training extent.")
     String sweep;
 
     @Option(names = "--onnx", paramLabel = "FILE", description = "Also export the decoder (z -> trajectory) here.")

@@ -20,9 +20,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "prior", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fit the aggregate prior of a LEONARDO model (ex-post density estimation, Ghosh et al. 2020): "
                 + "encode every window of --tracks (the training table), fit a Gaussian to the encoder means "
-                + "(mean and full covariance, plus the mean encoder variance on the diagonal) and write the model "
-                + "with it to --out. 'generate' and 'evaluate' then draw latents from it by default. 'train' does "
-                + "this at its end; this command is for models trained before it did."})
+                + "together with the log of each window's extent (mean and full 13 x 13 covariance for a 12-d latent, "
+                + "plus the mean encoder variance on the latent diagonal) and write the model with it to --out "
+                + "(format version 3). 'generate' and 'evaluate' then draw latents from it by default and each "
+                + "trajectory's extent from its conditional given the latent. 'train' does this at its end; this "
+                + "command is for models trained before it did."})
 final class LeonardoPriorCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file from 'train'.")
@@ -62,13 +64,15 @@ final class LeonardoPriorCommand implements Callable<Integer> {
                 TrajectoryWindows windows = LeonardoCommand.windows(tracks, calibration, length, windowStride,
                         progress.sub(0, 0.05)).requireAtLeast(2, tracks.toString(), length);
                 long t0 = System.nanoTime();
-                LatentPrior prior = LatentPrior.fit(m.vae(), windows, progress.sub(0.05, 1));
-                ModelFile.write(out, m.withAggregatePrior(prior));
+                LatentPrior joint = LatentPrior.fitJoint(m.vae(), windows, progress.sub(0.05, 1));
+                LeonardoModel fitted = m.withJointPrior(joint);
+                ModelFile.write(out, fitted);
                 progress.finish();
                 stdout.printf(Locale.ROOT, "aggregate prior fitted to %d windows of %d frames from %s (stride %d) "
                         + "in %.1f s%n", windows.size(), length, tracks, windowStride,
                         (System.nanoTime() - t0) / 1e9);
-                describe(stdout, prior);
+                describe(stdout, fitted.aggregatePrior());
+                describeExtent(stdout, joint);
                 stdout.println("model written to " + out);
             }
             return Main.OK;
@@ -86,5 +90,14 @@ final class LeonardoPriorCommand implements Callable<Integer> {
         out.println("prior mean:" + mean);
         out.println("prior sd:  " + sd);
         out.printf(Locale.ROOT, "KL(aggregate || N(0, I)): %.3f nats%n", prior.klToStandard());
+    }
+
+    /** How much of the log extent the latent explains: its marginal and conditional spread, and R^2. */
+    static void describeExtent(PrintWriter out, LatentPrior joint) {
+        int d = joint.dimension();
+        double marginal = Math.sqrt(joint.covariance()[d * d - 1]);
+        double conditional = new org.lptem.leonardo.ExtentPrior(joint).conditionalSdLog();
+        out.printf(Locale.ROOT, "log extent (ln px): mean %.3f, sd %.3f, sd given the latent %.3f (R^2 %.3f)%n",
+                joint.mean()[d - 1], marginal, conditional, 1 - conditional * conditional / (marginal * marginal));
     }
 }

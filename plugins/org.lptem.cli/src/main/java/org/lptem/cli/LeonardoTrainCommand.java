@@ -162,6 +162,9 @@ final class LeonardoTrainCommand implements Callable<Integer> {
                             model.aggregatePrior().count());
                     LeonardoPriorCommand.describe(stdout, model.aggregatePrior());
                 }
+                if (model.jointPrior() != null) {
+                    LeonardoPriorCommand.describeExtent(stdout, model.jointPrior());
+                }
                 stdout.println("model written to " + out);
             }
             return Main.OK;

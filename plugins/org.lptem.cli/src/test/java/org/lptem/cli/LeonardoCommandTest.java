@@ -79,6 +79,8 @@ class LeonardoCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("aggregate prior fitted to "), r.out());
         assertTrue(r.out().contains("KL(aggregate || N(0, I)): "), r.out());
+        assertTrue(r.out().matches("(?s).*log extent \\(ln px\\): mean -?\\d+\\.\\d{3}, sd \\d+\\.\\d{3}, "
+                + "sd given the latent \\d+\\.\\d{3} \\(R\\^2 -?\\d+\\.\\d{3}\\)\n.*"), r.out());
 
         // refitting on the training table reproduces what train stored, to the byte
         Path refit = dir.resolve("refit.leonardo");
@@ -100,10 +102,13 @@ class LeonardoCommandTest {
         r = CliRunner.lptem("leonardo", "generate", "--model", refit.toString(), "--n", "5", "--out", agg.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("latent prior: aggregate"), r.out());
+        assertTrue(r.out().contains("extent: drawn jointly with the latent"), r.out());
+        assertTrue(r.err().isEmpty() || !r.err().contains("note:"), r.err());
         r = CliRunner.lptem("leonardo", "generate", "--model", refit.toString(), "--n", "5", "--out", std.toString(),
                 "--prior", "standard");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("latent prior: standard N(0, I)"), r.out());
+        assertTrue(r.out().contains("extent: drawn from the training windows, independent of the shape"), r.out());
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(agg), Files.readAllBytes(std)));
 
         r = CliRunner.lptem("leonardo", "generate", "--model", refit.toString(), "--n", "5", "--out",

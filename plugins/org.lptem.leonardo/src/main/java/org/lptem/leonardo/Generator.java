@@ -12,12 +12,15 @@ import org.lptem.core.Progress;
 
 /**
  * Trajectories from a trained LEONARDO: latents from a prior (some dimensions optionally held fixed) or along a
- * sweep of one dimension, decoded, then brought back to px by an extent drawn from the training windows and shifted
- * to start at the origin. Trajectory i uses the i-th draws of one seeded stream, so the same seed gives the same
- * trajectories in the same order.
+ * sweep of one dimension, decoded, then brought back to px by an extent and shifted to start at the origin.
+ * Trajectory i uses the i-th draws of one seeded stream, so the same seed gives the same trajectories in the same
+ * order.
  *
- * <p>The prior is the model's aggregate prior ({@link LatentPrior}) where it has one, else N(0, I) as published;
- * {@link #note()} says when a request for the aggregate prior fell back.
+ * <p>The prior is the model's aggregate prior ({@link LatentPrior}) where it has one, else N(0, I) as published.
+ * With the aggregate prior and a joint (z, log extent) prior (format version 3) the extent is drawn from its
+ * conditional given the decoded z ({@link ExtentPrior}), so sizes match shapes; otherwise (N(0, I), or a version-2
+ * model) it is drawn from the training windows independently of the shape, as published. {@link #note()} says when
+ * a request for the aggregate prior fell back, in either respect.
  */
 public final class Generator {
     private static final int BATCH = 256;
@@ -33,6 +36,7 @@ public final class Generator {
     private final LeonardoModel model;
     private final LatentPrior aggregate;
     private final double[] cholesky;
+    private final ExtentPrior extent;
     private final String note;
 
     /** Draws from the aggregate prior where the model has one, else from N(0, I). */
@@ -44,8 +48,21 @@ public final class Generator {
         this.model = model;
         this.aggregate = prior == Prior.AGGREGATE ? model.aggregatePrior() : null;
         this.cholesky = aggregate == null ? null : aggregate.cholesky();
-        this.note = prior == Prior.AGGREGATE && aggregate == null ? "the model has no aggregate prior (fit one with "
-                + "'lptem leonardo prior'); sampling latents from the standard prior N(0, I)" : null;
+        this.extent = aggregate == null ? null : model.extentPrior().orElse(null);
+        if (prior == Prior.AGGREGATE && aggregate == null) {
+            note = "the model has no aggregate prior (fit one with 'lptem leonardo prior'); sampling latents from "
+                    + "the standard prior N(0, I)";
+        } else if (aggregate != null && extent == null) {
+            note = "the model has no joint (latent, extent) prior (format version 2; refit with 'lptem leonardo "
+                    + "prior'); extents are drawn from the training windows independently of the shape";
+        } else {
+            note = null;
+        }
+    }
+
+    /** Whether extents are drawn conditionally on the latent (else independently, from the training windows). */
+    public boolean extentConditioned() {
+        return extent != null;
     }
 
     /** The prior actually used. */
@@ -62,7 +79,8 @@ public final class Generator {
      * {@code n} trajectories (interleaved x, y in px, starting at 0) from the prior.
      *
      * @param fixed latent dimension (0-based) to value; the others are drawn (from their marginal under the
-     *     aggregate prior: a joint draw with the fixed dimensions overwritten)
+     *     aggregate prior: a joint draw with the fixed dimensions overwritten); with a joint extent prior the
+     *     extent is then drawn given the whole latent as decoded, fixed values included
      */
     public List<double[]> generate(int n, long seed, Map<Integer, Double> fixed, Progress progress) {
         int latent = model.config().latent();
@@ -90,14 +108,15 @@ public final class Generator {
             for (int j = 0; j < latent; j++) {
                 z[i * latent + j] = (float) fixed.getOrDefault(j, draw[j]).doubleValue();
             }
-            extents[i] = model.scales().sample(random);
+            extents[i] = extent != null ? extent.sample(z, i * latent, random) : model.scales().sample(random);
         }
         return toPixels(decode(z, n, progress), extents);
     }
 
     /**
      * A sweep of one latent dimension from {@code from} to {@code to} in {@code steps} steps, the others at the
-     * prior's mode (0, or the aggregate prior's mean), all brought to the median training extent: what that
+     * prior's mode (0, or the aggregate prior's mean), each brought to the median training extent, or with a
+     * joint extent prior to the median extent given its latent (so the sweep shows size changes too): what that
      * dimension controls.
      */
     public List<double[]> sweep(int dimension, double from, double to, int steps, Progress progress) {
@@ -116,7 +135,7 @@ public final class Generator {
                 z[i * latent + j] = (float) aggregate.mean()[j];
             }
             z[i * latent + dimension] = (float) (from + (to - from) * i / (steps - 1));
-            extents[i] = model.scales().median();
+            extents[i] = extent != null ? extent.median(z, i * latent) : model.scales().median();
         }
         return toPixels(decode(z, steps, progress), extents);
     }

@@ -55,14 +55,16 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
      * @throws LptemException for fewer than 2 windows or a non-finite posterior
      */
     public static LatentPrior fit(float[] mu, float[] logVar, int n, int latent) {
-        if (n < 2) {
-            throw new LptemException("the aggregate prior needs at least 2 windows, got " + n);
+        checked(mu, logVar, n, latent);
+        double[] data = new double[n * latent];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = mu[i];
         }
-        if (mu.length != n * latent || logVar.length != n * latent) {
-            throw new LptemException("posterior arrays hold " + mu.length + " and " + logVar.length + " values for "
-                    + n + " x " + latent);
-        }
-        double[] mean = new double[latent];
+        return gaussian(data, n, latent, meanVariance(mu, logVar, n, latent));
+    }
+
+    /** The mean encoder variance per dimension, checking that every posterior is finite. */
+    private static double[] meanVariance(float[] mu, float[] logVar, int n, int latent) {
         double[] meanVariance = new double[latent];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < latent; j++) {
@@ -72,37 +74,101 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
                     throw new LptemException("the encoder gave a non-finite posterior for window " + i
                             + ", dimension " + j);
                 }
-                mean[j] += m;
                 meanVariance[j] += v;
             }
         }
         for (int j = 0; j < latent; j++) {
-            mean[j] /= n;
             meanVariance[j] /= n;
         }
-        double[] cov = new double[latent * latent];
-        double[] d = new double[latent];
+        return meanVariance;
+    }
+
+    /**
+     * The joint Gaussian over (z, log extent), {@code latent + 1} dimensions with the log extent (ln px) last: the
+     * encoder means plus the log of each window's normalisation extent, with the mean encoder variance added on the
+     * latent diagonal only (the extent is measured, not inferred). Its leading latent x latent block is exactly
+     * {@link #fit(float[], float[], int, int)} of the same posteriors.
+     *
+     * @param extentPx per window, the divisor its normalisation used (px, positive)
+     */
+    public static LatentPrior fitJoint(float[] mu, float[] logVar, double[] extentPx, int n, int latent) {
+        double[] latentVariance = meanVariance(checked(mu, logVar, n, latent), logVar, n, latent);
+        if (extentPx.length != n) {
+            throw new LptemException(extentPx.length + " window extents for " + n + " windows");
+        }
+        int d = latent + 1;
+        double[] data = new double[n * d];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < latent; j++) {
-                d[j] = mu[i * latent + j] - mean[j];
+            if (!(extentPx[i] > 0) || !Double.isFinite(extentPx[i])) {
+                throw new LptemException("window " + i + " has extent " + extentPx[i] + " px (must be positive)");
             }
             for (int j = 0; j < latent; j++) {
-                for (int k = 0; k < latent; k++) {
-                    cov[j * latent + k] += d[j] * d[k];
+                data[i * d + j] = mu[i * latent + j];
+            }
+            data[i * d + latent] = Math.log(extentPx[i]);
+        }
+        double[] extra = java.util.Arrays.copyOf(latentVariance, d); // 0 for the extent
+        return gaussian(data, n, d, extra);
+    }
+
+    private static float[] checked(float[] mu, float[] logVar, int n, int latent) {
+        if (n < 2) {
+            throw new LptemException("the aggregate prior needs at least 2 windows, got " + n);
+        }
+        if (mu.length != n * latent || logVar.length != n * latent) {
+            throw new LptemException("posterior arrays hold " + mu.length + " and " + logVar.length + " values for "
+                    + n + " x " + latent);
+        }
+        return mu;
+    }
+
+    /** Mean and 1/(n-1) covariance of {@code (n, d)} row-major data, plus {@code extraVariance} on the diagonal. */
+    private static LatentPrior gaussian(double[] data, int n, int d, double[] extraVariance) {
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += data[i * d + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        double[] cov = new double[d * d];
+        double[] dev = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                dev[j] = data[i * d + j] - mean[j];
+            }
+            for (int j = 0; j < d; j++) {
+                for (int k = 0; k < d; k++) {
+                    cov[j * d + k] += dev[j] * dev[k];
                 }
             }
         }
         for (int j = 0; j < cov.length; j++) {
             cov[j] /= n - 1;
         }
-        for (int j = 0; j < latent; j++) {
-            cov[j * latent + j] += meanVariance[j];
+        for (int j = 0; j < d; j++) {
+            cov[j * d + j] += extraVariance[j];
         }
         return new LatentPrior(mean, cov, n);
     }
 
-    /** Encodes every window (in batches, without noise) and fits the Gaussian to the posteriors. */
-    public static LatentPrior fit(TransformerVae vae, TrajectoryWindows windows, Progress progress) {
+    /** The Gaussian of the first {@code k} dimensions (the leading block). */
+    public LatentPrior marginal(int k) {
+        int d = dimension();
+        if (k < 1 || k > d) {
+            throw new LptemException("cannot take " + k + " of " + d + " prior dimensions");
+        }
+        double[] cov = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(covariance, i * d, cov, i * k, k);
+        }
+        return new LatentPrior(java.util.Arrays.copyOf(mean, k), cov, count);
+    }
+
+    /** Posterior means and log-variances {@code (n, latent)} of every window, encoded in batches without noise. */
+    private static float[][] encode(TransformerVae vae, TrajectoryWindows windows, Progress progress) {
         LeonardoConfig c = vae.config();
         int n = windows.size();
         for (Window w : windows.windows()) {
@@ -126,7 +192,24 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
             }
             progress.report((double) (from + count) / n, "fitting the aggregate prior");
         }
-        return fit(mu, logVar, n, c.latent());
+        return new float[][] {mu, logVar};
+    }
+
+    /** Encodes every window (in batches, without noise) and fits the Gaussian to the posteriors. */
+    public static LatentPrior fit(TransformerVae vae, TrajectoryWindows windows, Progress progress) {
+        float[][] posterior = encode(vae, windows, progress);
+        return fit(posterior[0], posterior[1], windows.size(), vae.config().latent());
+    }
+
+    /**
+     * Encodes every window and fits the joint Gaussian over (z, log extent) ({@link #fitJoint(float[], float[],
+     * double[], int, int)}); {@code marginal(latent)} of it is what {@link #fit(TransformerVae, TrajectoryWindows,
+     * Progress)} returns.
+     */
+    public static LatentPrior fitJoint(TransformerVae vae, TrajectoryWindows windows, Progress progress) {
+        float[][] posterior = encode(vae, windows, progress);
+        double[] extents = windows.windows().stream().mapToDouble(Window::extentPx).toArray();
+        return fitJoint(posterior[0], posterior[1], extents, windows.size(), vae.config().latent());
     }
 
     /** Lower-triangular L with L L^T = covariance, row-major. */

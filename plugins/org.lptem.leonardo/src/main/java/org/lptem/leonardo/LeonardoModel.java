@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param info training facts for the record (seed, windows, stride, source, ...)
  * @param aggregatePrior Gaussian fitted to the encoded training windows, or null where none was fitted (version-1
  *     model files, checkpoints written during training)
+ * @param jointPrior Gaussian over (z, log extent px), latent + 1 dimensions with the log extent last, whose latent
+ *     marginal is {@code aggregatePrior}; null where none was fitted (version-1 and -2 files, checkpoints)
  */
 public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<EpochLoss> history,
-        LossWeights weights, FeatureMoments trainingReference, Map<String, String> info, LatentPrior aggregatePrior)
-        implements AutoCloseable {
+        LossWeights weights, FeatureMoments trainingReference, Map<String, String> info, LatentPrior aggregatePrior,
+        LatentPrior jointPrior) implements AutoCloseable {
 
     public LeonardoModel {
         history = List.copyOf(history);
@@ -27,12 +29,23 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
             throw new org.lptem.core.LptemException("the aggregate prior has " + aggregatePrior.dimension()
                     + " dimensions, the model's latent " + vae.config().latent());
         }
+        if (jointPrior != null && (aggregatePrior == null || jointPrior.dimension() != vae.config().latent() + 1)) {
+            throw new org.lptem.core.LptemException("the joint (latent, log extent) prior has "
+                    + jointPrior.dimension() + " dimensions, the model's latent " + vae.config().latent()
+                    + " needs " + (vae.config().latent() + 1) + " and an aggregate prior");
+        }
+    }
+
+    /** A model without a joint extent prior. */
+    public LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<EpochLoss> history, LossWeights weights,
+            FeatureMoments trainingReference, Map<String, String> info, LatentPrior aggregatePrior) {
+        this(vae, scales, history, weights, trainingReference, info, aggregatePrior, null);
     }
 
     /** A model without an aggregate prior. */
     public LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<EpochLoss> history, LossWeights weights,
             FeatureMoments trainingReference, Map<String, String> info) {
-        this(vae, scales, history, weights, trainingReference, info, null);
+        this(vae, scales, history, weights, trainingReference, info, null, null);
     }
 
     /** The aggregate prior, if one was fitted. */
@@ -40,9 +53,29 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
         return Optional.ofNullable(aggregatePrior);
     }
 
-    /** The same model (sharing its weights: close only one of the two) with {@code prior} as aggregate prior. */
+    /**
+     * The same model (sharing its weights: close only one of the two) with {@code prior} as aggregate prior and no
+     * joint extent prior.
+     */
     public LeonardoModel withAggregatePrior(LatentPrior prior) {
-        return new LeonardoModel(vae, scales, history, weights, trainingReference, info, prior);
+        return new LeonardoModel(vae, scales, history, weights, trainingReference, info, prior, null);
+    }
+
+    /**
+     * The same model (sharing its weights) with {@code joint} (over z and log extent, from
+     * {@link LatentPrior#fitJoint}) as joint prior and its latent marginal as aggregate prior.
+     */
+    public LeonardoModel withJointPrior(LatentPrior joint) {
+        return new LeonardoModel(vae, scales, history, weights, trainingReference, info,
+                joint.marginal(vae.config().latent()), joint);
+    }
+
+    /**
+     * The extent prior conditioned on the latent, if a joint prior was fitted; its draws are carried to the same rank
+     * of the training extents ({@code scales}).
+     */
+    public Optional<ExtentPrior> extentPrior() {
+        return Optional.ofNullable(jointPrior).map(j -> new ExtentPrior(j, scales));
     }
 
     public LeonardoConfig config() {

@@ -179,9 +179,10 @@ public final class LeonardoTrainer {
             params.put(e.getKey(), e.getValue(), params.shape(e.getKey()));
         }
         // Samples from N(0, I) land off the data manifold when the KL term stays large; the Gaussian of the encoded
-        // windows (LatentPrior) is what generation draws from by default. All windows of the table, as 'prior' does.
-        LatentPrior prior = LatentPrior.fit(vae, data, progress.sub(1, 1));
-        return model(vae, history, info).withAggregatePrior(prior);
+        // windows (LatentPrior) is what generation draws from by default; fitted jointly with the log extent so that
+        // generated sizes follow shapes. All windows of the table, as 'prior' does.
+        LatentPrior joint = LatentPrior.fitJoint(vae, data, progress.sub(1, 1));
+        return model(vae, history, info).withJointPrior(joint);
     }
 
     private LeonardoModel model(TransformerVae vae, List<EpochLoss> history, Map<String, String> info) {

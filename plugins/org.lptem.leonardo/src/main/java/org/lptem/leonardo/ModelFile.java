@@ -43,18 +43,22 @@ import org.lptem.core.PartialPaths;
  * d x d covariances);</li>
  * <li>{@code prior.bin} (version 2, present when {@code prior.count} is set): the aggregate prior
  * ({@link LatentPrior}; little-endian float64: latent means, then latent x latent covariances);</li>
+ * <li>{@code joint_prior.bin} (version 3, present when {@code joint_prior.count} is set): the joint Gaussian over
+ * (z, log extent px) ({@link LatentPrior#fitJoint}; little-endian float64: latent + 1 means, the log extent last,
+ * then (latent + 1)^2 covariances). {@code prior.bin} still holds its latent marginal;</li>
  * <li>checkpoints only: {@code checkpoint.properties} (epoch, optimizer steps, best monitored loss, epochs without
  * improvement), {@code optimizer_m.bin}, {@code optimizer_v.bin} (Adam moments) and {@code best.bin} (weights of
  * the best epoch).</li>
  * </ul>
- * Version 2 added the aggregate prior; version-1 files (which have none) are still read. Files are written beside
+ * Version 2 added the aggregate prior, version 3 the joint extent prior; version-1 and -2 files are still read
+ * (without the priors they lack). Files are written beside
  * the target and moved into place when complete. Reading checks the format name, the
  * version, every entry's presence and every tensor's shape against the configuration; anything else is an
  * {@link LptemException} naming the file.
  */
 public final class ModelFile {
     public static final String FORMAT = "lptem-leonardo";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The oldest version this program reads. */
     public static final int OLDEST_VERSION = 1;
     static final String PROPERTIES = "leonardo.properties";
@@ -66,6 +70,7 @@ public final class ModelFile {
     static final String ADAM_V = "optimizer_v.bin";
     static final String BEST = "best.bin";
     static final String PRIOR = "prior.bin";
+    static final String JOINT_PRIOR = "joint_prior.bin";
 
     /** The training state a checkpoint adds to a model. */
     record TrainingState(int epoch, long steps, double bestMonitored, int badEpochs, Map<String, float[]> adamM,
@@ -89,6 +94,9 @@ public final class ModelFile {
         entries.put(REFERENCE, doubles(refValues));
         if (model.aggregatePrior() != null) {
             entries.put(PRIOR, doubles(concat(model.aggregatePrior().mean(), model.aggregatePrior().covariance())));
+        }
+        if (model.jointPrior() != null) {
+            entries.put(JOINT_PRIOR, doubles(concat(model.jointPrior().mean(), model.jointPrior().covariance())));
         }
         if (state != null) {
             Properties p = new Properties();
@@ -170,7 +178,13 @@ public final class ModelFile {
                     java.util.Arrays.copyOfRange(ref, d, ref.length), integer(file, p, "reference.count"));
             List<EpochLoss> history = history(file, p);
             LatentPrior prior = version >= 2 && p.getProperty("prior.count") != null
-                    ? prior(file, entries, integer(file, p, "prior.count"), config.latent()) : null;
+                    ? prior(file, entries, PRIOR, integer(file, p, "prior.count"), config.latent()) : null;
+            LatentPrior joint = version >= 3 && p.getProperty("joint_prior.count") != null
+                    ? prior(file, entries, JOINT_PRIOR, integer(file, p, "joint_prior.count"), config.latent() + 1)
+                    : null;
+            if (joint != null && prior == null) {
+                throw LptemException.inFile(file, "corrupt LEONARDO model: a joint prior without an aggregate prior");
+            }
             Parameters params = new Parameters(manager);
             try {
                 TransformerVae template;
@@ -187,7 +201,7 @@ public final class ModelFile {
                             values(file, BEST, tensors(file, entries, BEST), params));
                 }
                 return new LeonardoModel(new TransformerVae(config, params), scales, history, weights, reference,
-                        info, prior);
+                        info, prior, joint);
             } catch (RuntimeException e) {
                 params.close();
                 throw e;
@@ -202,11 +216,11 @@ public final class ModelFile {
         }
     }
 
-    private static LatentPrior prior(Path file, Map<String, byte[]> entries, int count, int latent) {
-        double[] v = readDoubles(file, entries, PRIOR);
+    private static LatentPrior prior(Path file, Map<String, byte[]> entries, String name, int count, int latent) {
+        double[] v = readDoubles(file, entries, name);
         if (v.length != latent + latent * latent) {
-            throw LptemException.inFile(file, "corrupt LEONARDO model: " + PRIOR + " holds " + v.length
-                    + " values, a latent of " + latent + " needs " + (latent + latent * latent));
+            throw LptemException.inFile(file, "corrupt LEONARDO model: " + name + " holds " + v.length
+                    + " values, " + latent + " dimensions need " + (latent + latent * latent));
         }
         return new LatentPrior(java.util.Arrays.copyOf(v, latent), java.util.Arrays.copyOfRange(v, latent, v.length),
                 count);
@@ -334,6 +348,9 @@ public final class ModelFile {
         p.setProperty("reference.count", Integer.toString(model.trainingReference().count()));
         if (model.aggregatePrior() != null) {
             p.setProperty("prior.count", Integer.toString(model.aggregatePrior().count()));
+        }
+        if (model.jointPrior() != null) {
+            p.setProperty("joint_prior.count", Integer.toString(model.jointPrior().count()));
         }
         List<EpochLoss> h = model.history();
         p.setProperty("history.epochs", Integer.toString(h.size()));

@@ -110,7 +110,8 @@ class LatentPriorTest {
             ModelFile.write(f, model);
             Generator g = new Generator(model);
             assertEquals(Generator.Prior.AGGREGATE, g.prior());
-            assertTrue(g.note().isEmpty());
+            // an aggregate prior alone (as in version 2) keeps the independent extent draw and says so
+            assertTrue(g.note().orElseThrow().contains("independently of the shape"), g.note().toString());
             List<double[]> a = g.generate(5, 9, Map.of(), Progress.NONE);
             try (LeonardoModel back = ModelFile.read(f, m)) {
                 assertArrayEquals(model.aggregatePrior().mean(), back.aggregatePrior().mean(), 0.0);
@@ -166,8 +167,8 @@ class LatentPriorTest {
                     }
                     if (e.getName().equals("leonardo.properties")) {
                         String p = new String(b, StandardCharsets.ISO_8859_1);
-                        assertTrue(p.contains("version=2\n") && p.contains("prior.count=100\n"), p);
-                        b = p.replace("version=2\n", "version=1\n").replace("prior.count=100\n", "")
+                        assertTrue(p.contains("version=3\n") && p.contains("prior.count=100\n"), p);
+                        b = p.replace("version=3\n", "version=1\n").replace("prior.count=100\n", "")
                                 .getBytes(StandardCharsets.ISO_8859_1);
                     }
                     out.putNextEntry(new ZipEntry(e.getName()));

@@ -73,7 +73,7 @@ class ModelFileTest {
             writeZip(otherFormat, entries);
             assertError(otherFormat, m, "format is 'other'");
 
-            entries.put("leonardo.properties", props.replace("version=2", "version=7")
+            entries.put("leonardo.properties", props.replace("version=3", "version=7")
                     .getBytes(StandardCharsets.ISO_8859_1));
             Path future = dir.resolve("future.leonardo");
             writeZip(future, entries);
