@@ -38,6 +38,12 @@ import picocli.CommandLine.Spec;
                         + "Runtime has work of a plausible size. Give --encoder/--decoder (and --memory-attention/"
                         + "--memory-encoder) to time real SAM2.1 or SAM-EM exports."})
 final class BenchSam2Command implements Callable<Integer> {
+    /**
+     * A lower bound of the work of SAM2.1-tiny's image encoder on one 1024 x 1024 frame (Hiera-tiny's published
+     * ~5 GFLOP at 224 x 224 scales with the ~21 times more tokens to about 100), kept low so the note errs safe.
+     */
+    private static final double SAM2_TINY_ENCODER_GFLOP = 40;
+
     @Option(names = "--encoder", paramLabel = "E.onnx", description = "Image encoder (default: generated).")
     Path encoder;
 
@@ -130,8 +136,39 @@ final class BenchSam2Command implements Callable<Integer> {
             out.printf(Locale.ROOT, "java_to_onnx_runtime %.3f%n", java / ort);
             out.printf(Locale.ROOT, "java_cpu_ms_per_frame %.2f%n", javaCpu);
             out.printf(Locale.ROOT, "java_cpu_to_onnx_runtime %.3f%n", javaCpu / ort);
+            out.printf(Locale.ROOT, "model_set %s%n", modelSet(models));
+            if (encoder == null) {
+                out.println(computeNote());
+            }
         }
         return Main.OK;
+    }
+
+    /** A one-word name of the models timed, for comparing runs. */
+    private String modelSet(Sam2Models models) {
+        if (encoder == null) {
+            return (imageOnly ? "generated-image-only" : "generated-video") + "-" + syntheticLayers + "-layers";
+        }
+        return (models.isVideo() ? "files-video:" : "files-image-only:") + encoder.getFileName();
+    }
+
+    /**
+     * What the generated models compute compared with a real export: their tensors have the real sizes, so the
+     * Java side does the same work, but ONNX Runtime does far less, which makes the ratio an upper bound.
+     */
+    private String computeNote() {
+        double gflops = SyntheticSam2Models.encoderGflops(syntheticLayers);
+        String encoderWork = String.format(Locale.ROOT, "note: the generated encoder computes %.1f GFLOP per frame "
+                + "(SAM2.1-tiny's encoder: over %.0f GFLOP)", gflops, SAM2_TINY_ENCODER_GFLOP);
+        String modules = imageOnly ? "its decoder next to nothing" : "its decoder, memory attention and memory "
+                + "encoder next to nothing";
+        if (gflops < SAM2_TINY_ENCODER_GFLOP) {
+            return encoderWork + " and " + modules + ", on tensors of the real exports' sizes: the Java side costs "
+                    + "what it would with real exports while ONNX Runtime does less, so java_to_onnx_runtime is an "
+                    + "upper bound for real exports.";
+        }
+        return encoderWork + " and " + modules + ": the encoder outweighs SAM2.1-tiny's, so the ratio is no upper "
+                + "bound for every real export.";
     }
 
     private Sam2Models generated() {

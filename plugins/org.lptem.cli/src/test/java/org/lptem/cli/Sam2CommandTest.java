@@ -156,6 +156,10 @@ class Sam2CommandTest {
         double java = value(r.out(), "java_ms_per_frame");
         assertTrue(ort > 0 && java > 0, r.out());
         assertEquals(java / ort, value(r.out(), "java_to_onnx_runtime"), 0.01 + 1e-3 * java / ort);
+        assertTrue(r.out().contains("\nmodel_set generated-video-1-layers\n"), r.out());
+        // one 256 -> 256 1x1 convolution over 64 x 64 is 2 * 256^2 * 4096 = 0.54 GFLOP, far below SAM2.1-tiny
+        assertTrue(r.out().contains("the generated encoder computes 0.5 GFLOP per frame"), r.out());
+        assertTrue(r.out().contains("is an upper bound for real exports"), r.out());
     }
 
     private static double value(String out, String key) {

@@ -82,21 +82,24 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     /**
-     * A float tensor copied into ONNX Runtime's memory once, to be fed to many runs (of any model) without copying
-     * it again: the features of a video frame that every object's decoder run reads. Close it when done.
+     * A tensor held in ONNX Runtime's memory, to be fed to many runs (of any model) without copying it again: the
+     * features of a video frame that every object's decoder run reads, or an output of one model fed straight into
+     * the next ({@link Outputs#resident}). Close it when done.
      */
     public static final class Resident implements AutoCloseable {
         private final OnnxTensor tensor;
         private final long[] shape;
         private final FloatBuffer buffer;
+        private final boolean owned;
 
-        private Resident(OnnxTensor tensor, long[] shape, FloatBuffer buffer) {
+        private Resident(OnnxTensor tensor, long[] shape, FloatBuffer buffer, boolean owned) {
             this.tensor = tensor;
             this.shape = shape;
             this.buffer = buffer;
+            this.owned = owned;
         }
 
-        /** The direct buffer holding the values, for reuse once this resident is closed. */
+        /** The direct buffer holding the values, for reuse once this resident is closed; null for a model output. */
         public FloatBuffer buffer() {
             return buffer;
         }
@@ -105,9 +108,12 @@ public final class OnnxModel implements AutoCloseable {
             return shape.clone();
         }
 
+        /** Closes the tensor, unless it is a model output, which its {@link Outputs} closes. */
         @Override
         public void close() {
-            tensor.close();
+            if (owned) {
+                tensor.close();
+            }
         }
     }
 
@@ -122,15 +128,81 @@ public final class OnnxModel implements AutoCloseable {
      */
     public static Resident resident(Tensor t, FloatBuffer reuse) {
         FloatBuffer direct = reuse != null && reuse.isDirect() && reuse.capacity() >= t.data().length ? reuse
-                : java.nio.ByteBuffer.allocateDirect(Math.max(1, t.data().length) * Float.BYTES)
-                        .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+                : directFloats(t.data().length);
         direct.clear();
         direct.put(t.data()).flip();
+        return resident(direct, t.shape());
+    }
+
+    /**
+     * Feeds the values between {@code filled}'s position and limit (a direct buffer the caller filled, e.g. a memory
+     * bank stacked in place) without copying them: the caller must not refill it while the resident is in use.
+     */
+    public static Resident resident(FloatBuffer filled, long[] shape) {
+        if (!filled.isDirect()) {
+            throw new IllegalArgumentException("a resident tensor needs a direct buffer");
+        }
+        long count = 1;
+        for (long d : shape) {
+            count *= d;
+        }
+        if (count != filled.remaining()) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " holds " + count + " values, the "
+                    + "buffer " + filled.remaining());
+        }
         try {
-            return new Resident(OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), direct.slice(), t.shape()),
-                    t.shape().clone(), direct);
+            return new Resident(OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), filled.slice(), shape),
+                    shape.clone(), filled, true);
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot create a tensor of shape " + Arrays.toString(t.shape()), e);
+            throw new IllegalStateException("cannot create a tensor of shape " + Arrays.toString(shape), e);
+        }
+    }
+
+    /** A native-order direct buffer of {@code count} floats (at least one). */
+    public static FloatBuffer directFloats(int count) {
+        return java.nio.ByteBuffer.allocateDirect(Math.max(1, count) * Float.BYTES)
+                .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /**
+     * The outputs of one run kept in ONNX Runtime's memory ({@link #runKeeping}): each can be fed to further runs
+     * without leaving it, and only those Java needs are copied out. Close it when the last run that reads them is
+     * done.
+     */
+    public final class Outputs implements AutoCloseable {
+        private final OrtSession.Result result;
+        private final Map<String, Resident> views = new java.util.HashMap<>();
+        private final Map<String, Tensor> read = new java.util.HashMap<>();
+
+        private Outputs(OrtSession.Result result) {
+            this.result = result;
+        }
+
+        private OnnxTensor tensor(String output) {
+            return (OnnxTensor) result.get(output).orElseThrow(() -> new LptemException(name, -1, "output '" + output
+                    + "' was not requested from this run", null));
+        }
+
+        /** The output as an input of further runs, without a copy; valid until this is closed. */
+        public Resident resident(String output) {
+            return views.computeIfAbsent(output, o -> {
+                OnnxTensor t = tensor(o);
+                return new Resident(t, t.getInfo().getShape(), null, false);
+            });
+        }
+
+        /** The output copied into Java (once, however often asked). */
+        public Tensor read(String output) {
+            return read.computeIfAbsent(output, o -> OnnxModel.this.read(o, tensor(o)));
+        }
+
+        public long[] shape(String output) {
+            return tensor(output).getInfo().getShape();
+        }
+
+        @Override
+        public void close() {
+            result.close();
         }
     }
 
@@ -159,6 +231,9 @@ public final class OnnxModel implements AutoCloseable {
     private static OnnxModel open(String name, byte[] model, ExecutionDevice device) {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            // ONNX Runtime's pool threads otherwise spin on the cores for a while after each run, which starves the
+            // Java work between runs (SAM2 runs three models per object per frame) on a machine with few cores
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             if (device == ExecutionDevice.CUDA) {
                 try {
                     options.addCUDA(0);
@@ -226,6 +301,25 @@ public final class OnnxModel implements AutoCloseable {
      *     fit, or the run fails
      */
     public Map<String, Tensor> run(Map<String, ?> inputs, Collection<String> outputs) {
+        try (OrtSession.Result result = runRaw(inputs, outputs)) {
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            for (String o : outputs) {
+                out.put(o, read(o, (OnnxTensor) result.get(o).orElseThrow()));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * As {@link #run(Map, Collection)}, but the outputs stay in ONNX Runtime's memory: feed them to the next model
+     * with {@link Outputs#resident} and copy out only what Java reads. Saves copying multi-megabyte features out
+     * of ONNX Runtime and back in between the modules of a pipeline.
+     */
+    public Outputs runKeeping(Map<String, ?> inputs, Collection<String> outputs) {
+        return new Outputs(runRaw(inputs, outputs));
+    }
+
+    private OrtSession.Result runRaw(Map<String, ?> inputs, Collection<String> outputs) {
         Map<String, NodeInfo> declared;
         try {
             declared = session.getInputInfo();
@@ -257,9 +351,10 @@ public final class OnnxModel implements AutoCloseable {
                 TensorInfo info = (TensorInfo) declared.get(e.getKey()).getInfo();
                 if (e.getValue() instanceof Resident r) {
                     checkShape(e.getKey(), info.getShape(), r.shape);
-                    if (info.type != OnnxJavaType.FLOAT) {
+                    OnnxJavaType given = r.tensor.getInfo().type;
+                    if (info.type != given) {
                         throw new LptemException(name, -1, "input '" + e.getKey() + "' is " + info.type
-                                + ", not a float tensor", null);
+                                + ", but the resident tensor given is " + given, null);
                     }
                     feed.put(e.getKey(), r.tensor);
                 } else if (e.getValue() instanceof Tensor t) {
@@ -273,16 +368,11 @@ public final class OnnxModel implements AutoCloseable {
             }
             long start = System.nanoTime();
             long startCpu = CPU.getCurrentThreadCpuTime();
-            try (OrtSession.Result result = session.run(feed, new LinkedHashSet<>(outputs))) {
-                inferenceNanos += System.nanoTime() - start;
-                inferenceCpuNanos += CPU.getCurrentThreadCpuTime() - startCpu;
-                runs++;
-                Map<String, Tensor> out = new LinkedHashMap<>();
-                for (String o : outputs) {
-                    out.put(o, read(o, (OnnxTensor) result.get(o).orElseThrow()));
-                }
-                return out;
-            }
+            OrtSession.Result result = session.run(feed, new LinkedHashSet<>(outputs));
+            inferenceNanos += System.nanoTime() - start;
+            inferenceCpuNanos += CPU.getCurrentThreadCpuTime() - startCpu;
+            runs++;
+            return result;
         } catch (OrtException e) {
             throw new LptemException(name, -1, "inference failed: " + e.getMessage(), e);
         } finally {
@@ -327,8 +417,7 @@ public final class OnnxModel implements AutoCloseable {
             case FLOAT: {
                 FloatBuffer buffer = inputBuffers.get(input);
                 if (buffer == null || buffer.capacity() < v.length) {
-                    buffer = java.nio.ByteBuffer.allocateDirect(Math.max(1, v.length) * Float.BYTES)
-                            .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
+                    buffer = directFloats(v.length);
                     inputBuffers.put(input, buffer);
                 }
                 buffer.clear();
@@ -382,9 +471,14 @@ public final class OnnxModel implements AutoCloseable {
         float[] v;
         switch (t.getInfo().type) {
             case FLOAT -> {
+                // ONNX Runtime already copies the output into a heap buffer: take its array rather than copy again
                 FloatBuffer b = t.getFloatBuffer();
-                v = new float[b.remaining()];
-                b.get(v);
+                if (b.hasArray() && b.arrayOffset() == 0 && b.position() == 0 && b.array().length == b.remaining()) {
+                    v = b.array();
+                } else {
+                    v = new float[b.remaining()];
+                    b.get(v);
+                }
             }
             case DOUBLE -> {
                 DoubleBuffer b = t.getDoubleBuffer();

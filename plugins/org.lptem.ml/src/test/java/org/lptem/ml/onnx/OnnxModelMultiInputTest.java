@@ -73,6 +73,39 @@ class OnnxModelMultiInputTest {
     }
 
     @Test
+    void keptOutputsFeedTheNextRunWithoutLeavingOnnxRuntime() {
+        try (OnnxModel m = model(); OnnxModel.Outputs first = m.runKeeping(Map.of("x",
+                Tensor.of(new float[] {1, -2, 0.5f, 4}, 2, 2), "k", Tensor.of(new float[] {3}, 1)),
+                List.of("y", "k64"))) {
+            assertArrayEquals(new long[] {2, 2}, first.shape("y"));
+            Map<String, Tensor> second = m.run(Map.of("x", first.resident("y"), "k", Tensor.of(new float[] {-2}, 1)),
+                    List.of("y"));
+            assertArrayEquals(new float[] {-6, 12, -3, -24}, second.get("y").data(), 0f);
+            assertArrayEquals(new float[] {3, -6, 1.5f, 12}, first.read("y").data(), 0f,
+                    "the kept output is unchanged by the run that read it");
+            LptemException type = assertThrows(LptemException.class,
+                    () -> m.run(Map.of("x", first.resident("y"), "k", first.resident("k64")), List.of("y")));
+            assertTrue(type.getMessage().contains("input 'k' is INT32, but the resident tensor given is INT64"),
+                    type.getMessage());
+            LptemException unrequested = assertThrows(LptemException.class, () -> first.read("kf"));
+            assertTrue(unrequested.getMessage().contains("'kf' was not requested"), unrequested.getMessage());
+        }
+    }
+
+    @Test
+    void aFilledDirectBufferIsFedInPlace() {
+        java.nio.FloatBuffer b = OnnxModel.directFloats(8);
+        b.put(new float[] {9, 9, 1, 2, 3, 4}).flip().position(2);
+        try (OnnxModel m = model(); OnnxModel.Resident x = OnnxModel.resident(b, new long[] {2, 2})) {
+            Map<String, Tensor> out = m.run(Map.of("x", x, "k", Tensor.of(new float[] {2}, 1)), List.of("y"));
+            assertArrayEquals(new float[] {2, 4, 6, 8}, out.get("y").data(), 0f);
+        }
+        assertThrows(IllegalArgumentException.class, () -> OnnxModel.resident(b, new long[] {3, 2}));
+        assertThrows(IllegalArgumentException.class,
+                () -> OnnxModel.resident(java.nio.FloatBuffer.allocate(4), new long[] {2, 2}));
+    }
+
+    @Test
     void tensorShapesMustHoldTheirValues() {
         assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[3], 2, 2));
     }

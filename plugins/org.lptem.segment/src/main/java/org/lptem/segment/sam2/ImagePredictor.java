@@ -1,7 +1,6 @@
 package org.lptem.segment.sam2;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,31 +16,32 @@ import org.lptem.ml.onnx.OnnxModel.Tensor;
 public final class ImagePredictor {
     /** Side of SAM2's low-resolution masks and mask prompts (the model frame / 4). */
     static final int LOW_RES = 256;
+    /** The mask prompt of objects prompted without one: all zeros, never written. */
+    private static final Tensor NO_MASK = new Tensor(new float[LOW_RES * LOW_RES], new long[] {1, 1, LOW_RES, LOW_RES});
 
     private final Sam2Models models;
     private final Sam2Preprocessor preprocessor;
     private final Sam2Signature enc;
     private final Sam2Signature dec;
-    private final Map<String, java.nio.FloatBuffer> bufferPool = new java.util.concurrent.ConcurrentHashMap<>();
-
+    /** The encoder input, prepared in place frame after frame. */
+    private java.nio.FloatBuffer imageBuffer;
     /**
-     * A frame's encoder outputs, by role (embed, high_res_0, high_res_1, vision_feat, vision_pos). Each is copied into
-     * ONNX Runtime at most once, when first fed ({@link #feed}), however many objects' runs read it: the decoder and
-     * memory modules run once per object and would otherwise copy the same megabytes every time. Close it when the
-     * frame is done.
+     * A frame's encoder outputs, by role (embed, high_res_0, high_res_1, vision_feat, vision_pos). They stay in ONNX
+     * Runtime's memory and are fed from there to every object's decoder and memory runs: copying them out to Java and
+     * back in (megabytes per frame, and again per object) was most of the Java side's time. Close it when the frame
+     * is done.
      */
     public static final class Features implements AutoCloseable {
         private final int width;
         private final int height;
-        private final Map<String, Tensor> byRole;
-        private final Map<String, OnnxModel.Resident> resident = new HashMap<>();
-        private final Map<String, java.nio.FloatBuffer> pool;
+        private final OnnxModel.Outputs outputs;
+        private final Map<String, String> names;
 
-        Features(int width, int height, Map<String, Tensor> byRole, Map<String, java.nio.FloatBuffer> pool) {
+        Features(int width, int height, OnnxModel.Outputs outputs, Map<String, String> names) {
             this.width = width;
             this.height = height;
-            this.byRole = byRole;
-            this.pool = pool;
+            this.outputs = outputs;
+            this.names = names;
         }
 
         public int width() {
@@ -52,32 +52,28 @@ public final class ImagePredictor {
             return height;
         }
 
+        /** The role's tensor copied into Java (for inspection; the runs are fed with {@link #feed}). */
         public Tensor get(String role) {
-            return byRole.get(role);
+            return names.containsKey(role) ? outputs.read(names.get(role)) : null;
         }
 
-        /** The role's tensor as fed to a model: resident in ONNX Runtime after the first call. */
+        /** The role's tensor as fed to a model, straight from the encoder's output in ONNX Runtime. */
         public OnnxModel.Resident feed(String role) {
-            // the direct buffer of an earlier frame is taken from the pool and given back on close
-            return resident.computeIfAbsent(role, r -> OnnxModel.resident(byRole.get(r), pool.remove(r)));
+            return outputs.resident(names.get(role));
         }
 
         /** The role of the embedding the decoder gets on a frame without memory: the no-memory one where exported. */
         public String conditioningRole() {
-            return byRole.containsKey("vision_feat") ? "vision_feat" : "embed";
+            return names.containsKey("vision_feat") ? "vision_feat" : "embed";
         }
 
         public Tensor conditioningEmbed() {
-            return byRole.get(conditioningRole());
+            return get(conditioningRole());
         }
 
         @Override
         public void close() {
-            resident.forEach((role, r) -> {
-                r.close();
-                pool.put(role, r.buffer());
-            });
-            resident.clear();
+            outputs.close();
         }
     }
 
@@ -104,15 +100,17 @@ public final class ImagePredictor {
 
     public Features encode(Frame frame) {
         int s = preprocessor.size();
-        float[] image = preprocessor.prepare(frame);
-        List<String> wanted = new ArrayList<>(enc.outputs().values());
-        Map<String, Tensor> out = models.encoder().run(Map.of(enc.input("image"), new Tensor(image,
-                new long[] {1, 3, s, s})), wanted);
-        Map<String, Tensor> byRole = new HashMap<>();
-        for (Map.Entry<String, String> e : enc.outputs().entrySet()) {
-            byRole.put(e.getKey(), out.get(e.getValue()));
+        if (imageBuffer == null) {
+            imageBuffer = OnnxModel.directFloats(3 * s * s);
         }
-        return new Features(frame.width(), frame.height(), byRole, bufferPool);
+        imageBuffer.clear();
+        preprocessor.prepare(frame, imageBuffer);
+        List<String> wanted = new ArrayList<>(enc.outputs().values());
+        OnnxModel.Outputs out;
+        try (OnnxModel.Resident image = OnnxModel.resident(imageBuffer.flip(), new long[] {1, 3, s, s})) {
+            out = models.encoder().runKeeping(Map.of(enc.input("image"), image), wanted);
+        }
+        return new Features(frame.width(), frame.height(), out, Map.copyOf(enc.outputs()));
     }
 
     /**
@@ -124,6 +122,64 @@ public final class ImagePredictor {
      */
     public Decoded decode(Features f, Tensor embed, Prompt prompt, PromptTransform transform,
             MaskPostprocessor post) {
+        try (Live live = decodeLive(f, embed, prompt, transform, post)) {
+            Decoded d = live.decoded();
+            return new Decoded(d.mask(), d.iou(), d.objectPointer(), live.maskForMemoryTensor(), d.lowResLogits(),
+                    d.objectScore());
+        }
+    }
+
+    /**
+     * A decoded object whose decoder outputs are still in ONNX Runtime, so that its memory mask (a model-frame-sized
+     * tensor) goes to the memory encoder without a round trip through Java. {@link #decoded()} has no
+     * {@code maskForMemory}; close this once the memory encoder has run.
+     */
+    static final class Live implements AutoCloseable {
+        private final Decoded decoded;
+        private final OnnxModel.Outputs outputs;
+        private final String maskForMemoryName;
+        private final int best;
+
+        private Live(Decoded decoded, OnnxModel.Outputs outputs, String maskForMemoryName, int best) {
+            this.decoded = decoded;
+            this.outputs = outputs;
+            this.maskForMemoryName = maskForMemoryName;
+            this.best = best;
+        }
+
+        Decoded decoded() {
+            return decoded;
+        }
+
+        /**
+         * The chosen memory mask [1, 1, S, S] as fed to the memory encoder: resident when the decoder returns a single
+         * one, else copied out and picked; null when the decoder does not export it.
+         */
+        Object maskForMemory() {
+            if (maskForMemoryName == null) {
+                return null;
+            }
+            return outputs.shape(maskForMemoryName)[1] == 1 ? outputs.resident(maskForMemoryName)
+                    : maskForMemoryTensor();
+        }
+
+        Tensor maskForMemoryTensor() {
+            return maskForMemoryName == null ? null : pick(outputs.read(maskForMemoryName), best);
+        }
+
+        @Override
+        public void close() {
+            outputs.close();
+        }
+    }
+
+    /**
+     * As {@link #decode}, keeping the decoder's outputs in ONNX Runtime.
+     *
+     * @param embed a {@link Tensor}, a {@link OnnxModel.Resident} (the memory attention's output, fed on without a
+     *     copy) or null for the frame's own conditioning embedding
+     */
+    Live decodeLive(Features f, Object embed, Prompt prompt, PromptTransform transform, MaskPostprocessor post) {
         Map<String, Object> in = new LinkedHashMap<>();
         in.put(dec.input("embed"), embed != null ? embed : f.feed(f.conditioningRole()));
         in.put(dec.input("high_res_0"), f.feed("high_res_0"));
@@ -135,8 +191,8 @@ public final class ImagePredictor {
         in.put(dec.input("point_labels"), new Tensor(points[1], new long[] {1, p}));
         boolean hasMask = prompt != null && prompt.mask() != null;
         if (dec.hasInput("mask_input")) {
-            float[] mask = hasMask ? transform.maskInput(prompt.mask(), LOW_RES) : new float[LOW_RES * LOW_RES];
-            in.put(dec.input("mask_input"), new Tensor(mask, new long[] {1, 1, LOW_RES, LOW_RES}));
+            in.put(dec.input("mask_input"), hasMask ? new Tensor(transform.maskInput(prompt.mask(), LOW_RES),
+                    new long[] {1, 1, LOW_RES, LOW_RES}) : NO_MASK);
         } else if (hasMask) {
             throw new LptemException(models.decoder().name(), -1, "this mask decoder takes no mask input, so the mask "
                     + "prompt for particle " + prompt.objectId() + " on frame " + prompt.frame()
@@ -148,14 +204,19 @@ public final class ImagePredictor {
         if (dec.hasInput("original_size")) {
             in.put(dec.input("original_size"), new Tensor(new float[] {f.height(), f.width()}, new long[] {2}));
         }
-        Map<String, Tensor> out = models.decoder().run(in, new ArrayList<>(dec.outputs().values()));
-        return choose(out, f, post);
+        OnnxModel.Outputs out = models.decoder().runKeeping(in, new ArrayList<>(dec.outputs().values()));
+        try {
+            return choose(out, f, post);
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
     }
 
-    private Decoded choose(Map<String, Tensor> out, Features f, MaskPostprocessor post) {
-        Tensor iou = dec.hasOutput("iou") ? out.get(dec.output("iou")) : null;
-        Tensor lowRes = dec.hasOutput("low_res_masks") ? out.get(dec.output("low_res_masks")) : null;
-        Tensor masks = lowRes != null ? lowRes : out.get(dec.output("masks"));
+    private Live choose(OnnxModel.Outputs out, Features f, MaskPostprocessor post) {
+        Tensor iou = dec.hasOutput("iou") ? out.read(dec.output("iou")) : null;
+        Tensor lowRes = dec.hasOutput("low_res_masks") ? out.read(dec.output("low_res_masks")) : null;
+        Tensor masks = lowRes != null ? lowRes : out.read(dec.output("masks"));
         long[] s = masks.shape();
         if (s.length != 4 || s[0] != 1) {
             throw new LptemException(models.decoder().name(), -1, "masks came back with shape "
@@ -186,10 +247,10 @@ public final class ImagePredictor {
             throw new LptemException(models.decoder().name(), -1, "masks of " + s[2] + " x " + s[3] + " are neither "
                     + LOW_RES + " x " + LOW_RES + " nor the frame's " + f.width() + " x " + f.height(), null);
         }
-        float[] pointer = dec.hasOutput("obj_ptr") ? firstRow(out.get(dec.output("obj_ptr"))) : null;
-        Tensor forMemory = dec.hasOutput("mask_for_mem") ? pick(out.get(dec.output("mask_for_mem")), best) : null;
-        float score = dec.hasOutput("object_score") ? out.get(dec.output("object_score")).data()[0] : Float.NaN;
-        return new Decoded(mask, bestIou, pointer, forMemory, lowResLogits, score);
+        float[] pointer = dec.hasOutput("obj_ptr") ? firstRow(out.read(dec.output("obj_ptr"))) : null;
+        float score = dec.hasOutput("object_score") ? out.read(dec.output("object_score")).data()[0] : Float.NaN;
+        return new Live(new Decoded(mask, bestIou, pointer, null, lowResLogits, score), out,
+                dec.hasOutput("mask_for_mem") ? dec.output("mask_for_mem") : null, best);
     }
 
     private static float[] firstRow(Tensor t) {

@@ -1,10 +1,12 @@
 package org.lptem.segment.sam2;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.lptem.core.LptemException;
+import org.lptem.ml.onnx.OnnxModel;
 import org.lptem.ml.onnx.OnnxModel.Tensor;
 
 /**
@@ -19,6 +21,8 @@ import org.lptem.ml.onnx.OnnxModel.Tensor;
  * zeros for the pointer tokens (each D-wide pointer is split into D/C tokens); {@code memory_0} [p, D] the pointers.
  */
 public final class MemoryBank {
+    /** Floats summed at a time when stacking position encodings (16 KiB). */
+    private static final int CHUNK_FLOATS = 4096;
     private final int memoryFrames;
     private final int objectPointers;
     private Entry conditioning;
@@ -92,6 +96,57 @@ public final class MemoryBank {
      *     conditioning frame, slot {@code slots - 1 - r} the r-th most recent frame
      */
     public Inputs inputs(Tensor temporalCode) {
+        Layout l = layout(temporalCode);
+        float[] memory = new float[l.memoryValues()];
+        float[] position = new float[l.positionValues()];
+        float[] pointerData = new float[l.pointerValues()];
+        l.fill(FloatBuffer.wrap(memory), FloatBuffer.wrap(position), FloatBuffer.wrap(pointerData),
+                temporalCode.data());
+        return new Inputs(new Tensor(memory, l.memoryShape()), new Tensor(position, l.positionShape()),
+                new Tensor(pointerData, l.pointerShape()), l.used.size(), l.pointers.size());
+    }
+
+    /**
+     * The same inputs as {@link #inputs}, stacked straight into {@code scratch}'s direct buffers and fed from there:
+     * the stacked memory of one object is megabytes, and building it in Java arrays to copy it into ONNX Runtime
+     * afterwards doubled the Java side's time. Close the result before the scratch is filled again.
+     */
+    public Fed feed(Tensor temporalCode, Scratch scratch) {
+        Layout l = layout(temporalCode);
+        FloatBuffer memory = scratch.memory = Scratch.fit(scratch.memory, l.memoryValues());
+        FloatBuffer position = scratch.position = Scratch.fit(scratch.position, l.positionValues());
+        FloatBuffer pointerData = scratch.pointers = Scratch.fit(scratch.pointers, l.pointerValues());
+        l.fill(memory, position, pointerData, temporalCode.data());
+        return new Fed(OnnxModel.resident(memory.flip(), l.memoryShape()),
+                OnnxModel.resident(position.flip(), l.positionShape()),
+                OnnxModel.resident(pointerData.flip(), l.pointerShape()));
+    }
+
+    /** Direct buffers for {@link #feed}, shared by the banks of all objects (they attend one after another). */
+    public static final class Scratch {
+        private FloatBuffer memory;
+        private FloatBuffer position;
+        private FloatBuffer pointers;
+
+        private static FloatBuffer fit(FloatBuffer b, int values) {
+            FloatBuffer out = b != null && b.capacity() >= values ? b : OnnxModel.directFloats(values);
+            out.clear();
+            return out;
+        }
+    }
+
+    /** The memory attention's inputs as fed to ONNX Runtime. */
+    public record Fed(OnnxModel.Resident memory, OnnxModel.Resident memoryPosition, OnnxModel.Resident pointers)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            memory.close();
+            memoryPosition.close();
+            pointers.close();
+        }
+    }
+
+    private Layout layout(Tensor temporalCode) {
         long[] ts = temporalCode.shape();
         int slots = (int) ts[0];
         List<Entry> used = new ArrayList<>();
@@ -114,7 +169,6 @@ public final class MemoryBank {
         }
         long[] s = used.get(0).shape();
         int channels = (int) s[1];
-        int hw = (int) (s[2] * s[3]);
         if (ts[ts.length - 1] != channels) {
             throw new LptemException("temporal codes of width " + ts[ts.length - 1] + " do not fit memories of "
                     + channels + " channels");
@@ -129,31 +183,84 @@ public final class MemoryBank {
             }
             ptrs.add(p);
         }
-        int n = used.size();
-        int plane = channels * hw;
-        float[] memory = new float[n * plane];
         int pointerWidth = ptrs.isEmpty() ? channels * 4 : ptrs.get(0).length;
         if (pointerWidth % channels != 0) {
             throw new LptemException("object pointers of width " + pointerWidth + " cannot be split into tokens of "
                     + channels + " channels");
         }
-        int tokensPerPointer = pointerWidth / channels;
-        float[] position = new float[(n * hw + ptrs.size() * tokensPerPointer) * channels];
-        for (int k = 0; k < n; k++) {
-            Entry e = used.get(k);
-            System.arraycopy(e.features(), 0, memory, k * plane, plane);
-            int codeBase = slot.get(k) * channels;
-            int base = k * hw * channels;
-            for (int i = 0; i < hw * channels; i++) {
-                position[base + i] = e.position()[i] + temporalCode.data()[codeBase + i % channels];
+        return new Layout(used, slot, ptrs, s, pointerWidth);
+    }
+
+    /** Which memories and pointers are attended to, and where each goes in the three tensors. */
+    private record Layout(List<Entry> used, List<Integer> slot, List<float[]> pointers, long[] shape,
+            int pointerWidth) {
+        int channels() {
+            return (int) shape[1];
+        }
+
+        int hw() {
+            return (int) (shape[2] * shape[3]);
+        }
+
+        int pointerTokens() {
+            return pointers.size() * (pointerWidth / channels());
+        }
+
+        int memoryValues() {
+            return used.size() * channels() * hw();
+        }
+
+        int positionValues() {
+            return (used.size() * hw() + pointerTokens()) * channels();
+        }
+
+        int pointerValues() {
+            return pointers.size() * pointerWidth;
+        }
+
+        long[] memoryShape() {
+            return new long[] {used.size(), channels(), shape[2], shape[3]};
+        }
+
+        long[] positionShape() {
+            return new long[] {(long) used.size() * hw() + pointerTokens(), 1, channels()};
+        }
+
+        long[] pointerShape() {
+            return new long[] {pointers.size(), pointerWidth};
+        }
+
+        /**
+         * Writes the stacked memories, their position encodings plus each one's temporal code (zeros for the pointer
+         * tokens), and the pointers, each from the buffer's position on.
+         */
+        void fill(FloatBuffer memory, FloatBuffer position, FloatBuffer pointerData, float[] codes) {
+            int c = channels();
+            int values = hw() * c;
+            // whole tokens per chunk, small enough to stay in cache between the sum and its copy into the buffer
+            float[] chunk = new float[Math.min(values, Math.max(1, CHUNK_FLOATS / c) * c)];
+            for (int k = 0; k < used.size(); k++) {
+                Entry e = used.get(k);
+                memory.put(e.features());
+                int codeBase = slot.get(k) * c;
+                float[] p = e.position();
+                for (int from = 0; from < values; from += chunk.length) {
+                    int n = Math.min(chunk.length, values - from);
+                    for (int t = 0; t < n; t += c) {
+                        for (int j = 0; j < c; j++) {
+                            chunk[t + j] = p[from + t + j] + codes[codeBase + j];
+                        }
+                    }
+                    position.put(chunk, 0, n);
+                }
+            }
+            java.util.Arrays.fill(chunk, 0, Math.min(chunk.length, c), 0f);
+            for (int t = 0; t < pointerTokens(); t++) {
+                position.put(chunk, 0, c);
+            }
+            for (float[] p : pointers) {
+                pointerData.put(p);
             }
         }
-        float[] pointerData = new float[ptrs.size() * pointerWidth];
-        for (int k = 0; k < ptrs.size(); k++) {
-            System.arraycopy(ptrs.get(k), 0, pointerData, k * pointerWidth, pointerWidth);
-        }
-        return new Inputs(new Tensor(memory, new long[] {n, channels, s[2], s[3]}),
-                new Tensor(position, new long[] {n * hw + (long) ptrs.size() * tokensPerPointer, 1, channels}),
-                new Tensor(pointerData, new long[] {ptrs.size(), pointerWidth}), n, ptrs.size());
     }
 }

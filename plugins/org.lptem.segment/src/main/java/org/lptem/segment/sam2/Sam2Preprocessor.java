@@ -21,6 +21,9 @@ public final class Sam2Preprocessor {
     private Resampler y;
     private int xIn = -1;
     private int yIn = -1;
+    /** The resized grey frame and one normalised channel, reused frame after frame. */
+    private float[] resized;
+    private float[] channel;
 
     public Sam2Preprocessor(Normalization normalization) {
         this(normalization, SIZE);
@@ -37,6 +40,16 @@ public final class Sam2Preprocessor {
 
     /** The encoder input [1, 3, size, size], row-major. */
     public float[] prepare(Frame frame) {
+        float[] out = new float[3 * size * size];
+        prepare(frame, java.nio.FloatBuffer.wrap(out));
+        return out;
+    }
+
+    /**
+     * The encoder input [1, 3, size, size] written into {@code out} from its position on (a direct buffer, so that
+     * ONNX Runtime reads it in place instead of Java building a 12 MB array per frame that is then copied).
+     */
+    void prepare(Frame frame, java.nio.FloatBuffer out) {
         float[] grey = unitRange(frame);
         int w = frame.width();
         int h = frame.height();
@@ -47,18 +60,20 @@ public final class Sam2Preprocessor {
             yIn = h;
         }
         int plane = size * size;
-        float[] out = new float[3 * plane];
-        Resampler.resample(grey, w, h, x, y, 0, size, 0, size, out);
+        if (resized == null || resized.length != plane) {
+            resized = new float[plane];
+            channel = new float[plane];
+        }
+        Resampler.resample(grey, w, h, x, y, 0, size, 0, size, resized);
         // channels differ only by their affine normalisation, so the resize runs once
-        for (int c = 2; c >= 0; c--) {
+        for (int c = 0; c < 3; c++) {
             float scale = 1 / normalization.std(c);
             float offset = -normalization.mean(c) / normalization.std(c);
-            int base = c * plane;
             for (int i = 0; i < plane; i++) {
-                out[base + i] = out[i] * scale + offset;
+                channel[i] = resized[i] * scale + offset;
             }
+            out.put(channel);
         }
-        return out;
     }
 
     /** Grey values mapped to [0, 1] (see the class comment). */

@@ -28,6 +28,8 @@ public final class SyntheticSam2Models {
     static final int SIZE = 1024;
     static final float LOGIT = 10;
     static final float[] IOU = {0.2f, 0.9f, 0.4f};
+    private static final int EMBED_CHANNELS = 256;
+    private static final int EMBED_SIDE = 64;
 
     /** Which public naming convention to follow. */
     public enum Convention {
@@ -91,6 +93,16 @@ public final class SyntheticSam2Models {
             g.output("vision_feats", FLOAT, 1L, 256L, 64L, 64L).output("vision_pos_embed", FLOAT, 4096L, 1L, 256L);
         }
         return g.build();
+    }
+
+    /**
+     * Floating-point operations of one {@link #encoder} run, in units of 10^9: the extra 1 x 1 convolutions (a
+     * multiply and an add per weight and output pixel) and the input's reductions; everything else only reshapes.
+     */
+    public static double encoderGflops(int extraLayers) {
+        double perLayer = 2.0 * EMBED_CHANNELS * EMBED_CHANNELS * EMBED_SIDE * EMBED_SIDE;
+        double reductions = 3.0 * SIZE * SIZE * 4; // channel mean, then three poolings of the grey image
+        return (extraLayers * perLayer + reductions) / 1e9;
     }
 
     /** 1 for the cells of {@code k x k} pixels darker than halfway between the darkest cell and the mean. */

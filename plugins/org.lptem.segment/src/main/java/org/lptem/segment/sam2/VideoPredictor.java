@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
+import org.lptem.ml.onnx.OnnxModel;
 import org.lptem.ml.onnx.OnnxModel.Tensor;
 import org.lptem.segment.sam2.ImagePredictor.Decoded;
 import org.lptem.segment.sam2.ImagePredictor.Features;
@@ -35,6 +36,8 @@ public final class VideoPredictor {
     private MaskPostprocessor post;
     private Resampler memoryX;
     private Features features;
+    /** Direct buffers the memory banks are stacked into, shared because objects attend one after another. */
+    private final MemoryBank.Scratch memoryScratch = new MemoryBank.Scratch();
     private int frameIndex = -1;
 
     private static final class ObjectState {
@@ -73,15 +76,16 @@ public final class VideoPredictor {
     /** Decodes a prompted object on the current frame and (video export) memorises it as conditioning. */
     public Decoded prompt(Prompt p) {
         requireFrame();
-        Decoded d = image.decode(features, null, p, transform, post);
-        ObjectState state = objects.computeIfAbsent(p.objectId(),
-                id -> new ObjectState(new MemoryBank(settings.memoryFrames(), settings.objectPointers())));
-        d = absentIfScoredAbsent(d);
-        state.lastBox = d.mask().bounds();
-        if (models.isVideo()) {
-            memorise(state, d, true);
+        try (ImagePredictor.Live live = image.decodeLive(features, null, p, transform, post)) {
+            ObjectState state = objects.computeIfAbsent(p.objectId(),
+                    id -> new ObjectState(new MemoryBank(settings.memoryFrames(), settings.objectPointers())));
+            Decoded d = absentIfScoredAbsent(live.decoded());
+            state.lastBox = d.mask().bounds();
+            if (models.isVideo()) {
+                memorise(state, d, live, true);
+            }
+            return d;
         }
-        return d;
     }
 
     /** Decodes every tracked object not in {@code skip} on the current frame, by object id. */
@@ -93,26 +97,37 @@ public final class VideoPredictor {
                 continue;
             }
             ObjectState state = e.getValue();
-            Decoded d;
-            if (models.isVideo()) {
-                d = image.decode(features, attend(state.bank), null, transform, post);
-            } else {
-                if (state.lastBox == null) {
-                    continue;
-                }
-                Box box = state.lastBox.grown(settings.boxMarginFraction(), 1);
-                d = image.decode(features, null, Prompt.ofBox(frameIndex, e.getKey(), box), transform, post);
+            if (!models.isVideo() && state.lastBox == null) {
+                continue;
             }
-            d = absentIfScoredAbsent(d);
-            if (!d.mask().isEmpty()) {
-                state.lastBox = d.mask().bounds();
-                if (models.isVideo()) {
-                    memorise(state, d, false);
-                }
-            }
-            out.put(e.getKey(), d);
+            out.put(e.getKey(), models.isVideo() ? propagateWithMemory(state) : reprompt(e.getKey(), state));
         }
         return out;
+    }
+
+    /** The video export: the decoder reads the frame's features conditioned on the object's memory. */
+    private Decoded propagateWithMemory(ObjectState state) {
+        try (OnnxModel.Outputs attended = attend(state.bank);
+                ImagePredictor.Live live = image.decodeLive(features, attended.resident(
+                        models.attentionSignature().output("conditioned")), null, transform, post)) {
+            Decoded d = absentIfScoredAbsent(live.decoded());
+            if (!d.mask().isEmpty()) {
+                state.lastBox = d.mask().bounds();
+                memorise(state, d, live, false);
+            }
+            return d;
+        }
+    }
+
+    /** The image-only export: the object is prompted with its last box, grown by a margin. */
+    private Decoded reprompt(int id, ObjectState state) {
+        Box box = state.lastBox.grown(settings.boxMarginFraction(), 1);
+        Decoded d = absentIfScoredAbsent(image.decode(features, null, Prompt.ofBox(frameIndex, id, box), transform,
+                post));
+        if (!d.mask().isEmpty()) {
+            state.lastBox = d.mask().bounds();
+        }
+        return d;
     }
 
     /** Forgets an object (its track ended); a later prompt with its id starts it afresh. */
@@ -131,22 +146,24 @@ public final class VideoPredictor {
         return s == null ? null : s.bank;
     }
 
-    private Tensor attend(MemoryBank bank) {
+    /** The memory attention's output, kept in ONNX Runtime for the decoder; close it after decoding. */
+    private OnnxModel.Outputs attend(MemoryBank bank) {
         Sam2Signature sig = models.attentionSignature();
-        MemoryBank.Inputs m = bank.inputs(temporalCode);
-        Map<String, Object> in = new LinkedHashMap<>();
-        in.put(sig.input("current_feat"), features.feed(features.conditioningRole()));
-        in.put(sig.input("current_pos"), features.feed("vision_pos"));
-        in.put(sig.input("object_pointers"), m.pointers());
-        in.put(sig.input("memory"), m.memory());
-        in.put(sig.input("memory_pos"), m.memoryPosition());
-        String out = sig.output("conditioned");
-        return models.memoryAttention().run(in, List.of(out)).get(out);
+        try (MemoryBank.Fed m = bank.feed(temporalCode, memoryScratch)) {
+            Map<String, Object> in = new LinkedHashMap<>();
+            in.put(sig.input("current_feat"), features.feed(features.conditioningRole()));
+            in.put(sig.input("current_pos"), features.feed("vision_pos"));
+            in.put(sig.input("object_pointers"), m.pointers());
+            in.put(sig.input("memory"), m.memory());
+            in.put(sig.input("memory_pos"), m.memoryPosition());
+            return models.memoryAttention().runKeeping(in, List.of(sig.output("conditioned")));
+        }
     }
 
-    private void memorise(ObjectState state, Decoded d, boolean conditioning) {
+    private void memorise(ObjectState state, Decoded d, ImagePredictor.Live live, boolean conditioning) {
         Sam2Signature sig = models.memoryEncoderSignature();
-        Tensor mask = d.maskForMemory() != null ? d.maskForMemory() : maskForMemory(d);
+        Object fed = live.maskForMemory();
+        Object mask = fed != null ? fed : maskForMemory(d);
         Map<String, Object> in = new LinkedHashMap<>();
         in.put(sig.input("mask"), mask);
         in.put(sig.input("features"), features.feed("embed"));

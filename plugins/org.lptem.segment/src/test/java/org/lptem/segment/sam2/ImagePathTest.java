@@ -152,6 +152,36 @@ class ImagePathTest {
     }
 
     @Test
+    void aResampledWindowIsTheSeparableSumOfEachOutputPixelsTaps() {
+        int inW = 13;
+        int inH = 11;
+        float[] in = new float[inW * inH];
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < in.length; i++) {
+            in[i] = random.nextFloat();
+        }
+        // enlarging rows and shrinking (or keeping) columns, in a window away from every edge and in the whole output
+        Resampler y = new Resampler(inH, 29);
+        for (int[] win : new int[][] {{1, 4, 3, 20}, {0, 5, 0, 29}, {2, 13, 0, 29}, {0, 13, 5, 6}}) {
+            Resampler x = new Resampler(inW, win[1] <= 5 ? 5 : inW);
+            int w = win[1] - win[0];
+            float[] out = new float[w * (win[3] - win[2])];
+            Resampler.resample(in, inW, inH, x, y, win[0], win[1], win[2], win[3], out);
+            for (int oy = win[2]; oy < win[3]; oy++) {
+                for (int ox = win[0]; ox < win[1]; ox++) {
+                    double expected = 0;
+                    for (int r = y.start(oy); r <= y.end(oy); r++) {
+                        float[] column = new float[inH];
+                        column[r] = 1;
+                        expected += y.apply(column, 0, 1, oy) * x.apply(in, r * inW, 1, ox);
+                    }
+                    assertEquals(expected, out[(oy - win[2]) * w + ox - win[0]], 1e-5, "pixel " + ox + ", " + oy);
+                }
+            }
+        }
+    }
+
+    @Test
     void smallHolesAreFilledLargeOnesKept() {
         int w = 12;
         int h = 12;

@@ -73,4 +73,33 @@ class MemoryBankTest {
         assertEquals(4, bank.inputs(codes(4)).spatialCount(), "1 conditioning + 3 slots");
         assertEquals(11, bank.inputs(codes(4)).pointerCount());
     }
+
+    @Test
+    void feedingStacksTheSameTensorsIntoReusedDirectBuffers() {
+        MemoryBank big = new MemoryBank(20, 50);
+        add(big, 0, true);
+        for (int f = 1; f <= 10; f++) {
+            add(big, f, false);
+        }
+        MemoryBank small = new MemoryBank(3, 3);
+        add(small, 7, true);
+        add(small, 8, false);
+        MemoryBank.Scratch scratch = new MemoryBank.Scratch();
+        // the big bank fills the scratch first, so stale values would show in the small bank's tensors
+        for (MemoryBank bank : new MemoryBank[] {big, small, big}) {
+            MemoryBank.Inputs expected = bank.inputs(codes(4));
+            try (MemoryBank.Fed fed = bank.feed(codes(4), scratch)) {
+                assertFed(expected.memory(), fed.memory());
+                assertFed(expected.memoryPosition(), fed.memoryPosition());
+                assertFed(expected.pointers(), fed.pointers());
+            }
+        }
+    }
+
+    private static void assertFed(Tensor expected, org.lptem.ml.onnx.OnnxModel.Resident fed) {
+        assertArrayEquals(expected.shape(), fed.shape());
+        float[] values = new float[fed.buffer().remaining()];
+        fed.buffer().duplicate().get(values);
+        assertArrayEquals(expected.data(), values, 0f);
+    }
 }
