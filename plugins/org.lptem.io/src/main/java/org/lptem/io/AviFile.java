@@ -16,7 +16,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.plugins.jpeg.JPEGHuffmanTable;
 import javax.imageio.stream.ImageInputStream;
 
-import org.lptem.core.Calibration;
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
 import org.lptem.core.PixelType;
@@ -28,34 +27,29 @@ import org.lptem.core.Video;
  * and decoded on demand. Colour becomes luminance. The playback rate in the header is how fast the export plays, not
  * how fast the camera took frames, so no frame interval is read from it.
  */
-final class AviFile implements Video {
+final class AviFile extends EightBitMovie {
     private static final int BI_RGB = 0;
     /** Chunk headers are 8 bytes apart from the frames they announce; read only them while scanning. */
     private static final int SCAN_WINDOW = 256;
     private static final int MAX_DEPTH = 8;
 
     private final BinaryInput in;
-    private final int width;
-    private final int height;
     private final boolean bottomUp;
     private final int bitCount;
     private final int compression;
     private final int[] greyOfIndex;
     private final long[] offsets;
     private final int[] sizes;
-    private final int frameCount;
 
     private AviFile(BinaryInput in, Header h, long[] offsets, int[] sizes, int frameCount) {
+        super(h.width, Math.abs(h.height), frameCount, "avi");
         this.in = in;
-        this.width = h.width;
-        this.height = Math.abs(h.height);
         this.bottomUp = h.height > 0;
         this.bitCount = h.bitCount;
         this.compression = h.compression;
         this.greyOfIndex = h.greyOfIndex;
         this.offsets = offsets;
         this.sizes = sizes;
-        this.frameCount = frameCount;
     }
 
     /** What the stream headers say about the video stream. */
@@ -370,38 +364,8 @@ final class AviFile implements Video {
     }
 
     @Override
-    public int frameCount() {
-        return frameCount;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public PixelType pixelType() {
-        return PixelType.UINT8;
-    }
-
-    @Override
-    public Calibration calibration() {
-        return Calibration.NONE;
-    }
-
-    @Override
     public String source() {
         return in.source();
-    }
-
-    @Override
-    public String format() {
-        return "avi";
     }
 
     @Override

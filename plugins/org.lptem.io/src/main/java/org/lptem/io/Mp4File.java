@@ -9,10 +9,8 @@ import org.jcodec.common.logging.LogLevel;
 import org.jcodec.common.logging.Logger;
 import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Picture;
-import org.lptem.core.Calibration;
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
-import org.lptem.core.PixelType;
 import org.lptem.core.Video;
 
 /**
@@ -21,7 +19,7 @@ import org.lptem.core.Video;
  * unless told otherwise) is stretched to 0..255, so a grey export reads back at the grey levels it was made from. Reading frames in order decodes each once; a jump
  * decodes from the preceding key frame. As for AVI, the playback rate is not taken for the frame interval.
  */
-final class Mp4File implements Video {
+final class Mp4File extends EightBitMovie {
     /** Video-range luma to full range: (Y - 16) * 255 / 219, rounded and clamped. */
     private static final int[] VIDEO_RANGE = new int[256];
 
@@ -37,19 +35,14 @@ final class Mp4File implements Video {
     private final Path path;
     private final RandomAccessChannel channel;
     private final FrameGrab grab;
-    private final int frameCount;
-    private final int width;
-    private final int height;
     /** The frame the decoder returns next, so reading in order never seeks. */
     private int next;
 
     private Mp4File(Path path, RandomAccessChannel channel, FrameGrab grab, int frameCount, int width, int height) {
+        super(width, height, frameCount, "mp4");
         this.path = path;
         this.channel = channel;
         this.grab = grab;
-        this.frameCount = frameCount;
-        this.width = width;
-        this.height = height;
     }
 
     static Video open(Path path) {
@@ -127,38 +120,8 @@ final class Mp4File implements Video {
     }
 
     @Override
-    public int frameCount() {
-        return frameCount;
-    }
-
-    @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
-    }
-
-    @Override
-    public PixelType pixelType() {
-        return PixelType.UINT8;
-    }
-
-    @Override
-    public Calibration calibration() {
-        return Calibration.NONE;
-    }
-
-    @Override
     public String source() {
         return path.toString();
-    }
-
-    @Override
-    public String format() {
-        return "mp4";
     }
 
     @Override
