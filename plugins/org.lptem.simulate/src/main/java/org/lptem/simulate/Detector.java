@@ -28,6 +28,10 @@ final class Detector {
     private final PixelType type;
     private final double offset;
     private final double scale;
+    /** Per-frame buffers, kept: a million-pixel frame would otherwise allocate 12 MB of them each time. */
+    private float[] counts;
+    private float[] blurWork;
+    private float[] blurred;
 
     Detector(SimulationSettings s, ImageFormation optics) {
         this.width = s.width();
@@ -60,11 +64,14 @@ final class Detector {
     /**
      * Records one frame from its relative transmission map (1 on plain liquid) and the mean background electrons
      * per column. Each row's shot and read noise come from their own streams keyed by (seed, frame, row), so the
-     * result depends on nothing but its arguments. The map is overwritten (it becomes the counts) to keep one
-     * full-size buffer per frame.
+     * result depends on nothing but its arguments. Counts are kept in float, exact for the integral electron counts
+     * of any realistic dose and what the blur computes in anyway. Not thread-safe: the buffers are reused.
      */
     Frame record(double[] relative, double[] columnBackground, long seed, int frame) {
-        double[] counts = relative;
+        if (counts == null) {
+            counts = new float[width * height];
+        }
+        float[] counts = this.counts;
         // Background pixels share their column's mean, so one table per column serves all of them; pixels a
         // particle touches have means of their own and go through the general sampler.
         PoissonTable[] background = new PoissonTable[width];
@@ -88,7 +95,8 @@ final class Detector {
             if (uniform != null) {
                 for (int i = start, end = start + width; i < end; i++) {
                     double a = relative[i];
-                    counts[i] = gain * (a == 1.0 ? uniform.sample(rng) : general.sample(rng, a * columnBackground[0]));
+                    counts[i] = (float) (gain
+                            * (a == 1.0 ? uniform.sample(rng) : general.sample(rng, a * columnBackground[0])));
                 }
                 continue;
             }
@@ -102,20 +110,28 @@ final class Detector {
                 } else {
                     electrons = bright[col].sample(rng, columnBackground[col]);
                 }
-                counts[start + col] = gain * electrons;
+                counts[start + col] = (float) (gain * electrons);
             }
         }
         // Blur acts on the charge the electrons deposit; read noise arises after, in the electronics.
-        GaussianBlur.blurInPlace(counts, width, height, blurSigmaPx);
+        float[] recorded = counts;
+        if (blurSigmaPx > 0) {
+            if (blurred == null) {
+                blurWork = new float[counts.length];
+                blurred = new float[counts.length];
+            }
+            GaussianBlur.blur(counts, width, height, blurSigmaPx, blurWork, blurred);
+            recorded = blurred;
+        }
         if (readNoise > 0) {
             for (int row = 0; row < height; row++) {
                 SplitMix64 rng = SplitMix64.stream(seed, SplitMix64.READ_NOISE, frame, row);
                 for (int i = row * width, end = i + width; i < end; i++) {
-                    counts[i] += readNoise * rng.nextGaussian();
+                    recorded[i] += (float) (readNoise * rng.nextGaussian());
                 }
             }
         }
-        return quantise(counts);
+        return quantise(recorded);
     }
 
     /** Variance added by rounding to output values, in counts^2: a uniform error of one output step. */
@@ -135,7 +151,7 @@ final class Detector {
         return blurSigmaPx;
     }
 
-    private Frame quantise(double[] counts) {
+    private Frame quantise(float[] counts) {
         int n = counts.length;
         if (type == PixelType.UINT8) {
             byte[] out = new byte[n];

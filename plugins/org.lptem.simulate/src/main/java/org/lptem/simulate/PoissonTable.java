@@ -1,20 +1,24 @@
 package org.lptem.simulate;
 
 /**
- * Exact Poisson variates of one fixed mean by Walker's alias method (Vose's construction): one uniform, one table
- * look-up and one comparison per variate, without the data-dependent loop of sequential inversion, whose branch
- * mispredictions dominate at the low means of LPTEM frames. The background of a frame has one mean per column, so a
+ * Exact Poisson variates of one fixed mean by Walker's alias method (Vose's construction): one 64-bit random word,
+ * two table look-ups and no data-dependent branch per variate. The high 32 bits pick a column, the low 32 bits decide
+ * between the column and its alias, so each probability is resolved to 2^-32 of a column (the table's own rounding is
+ * ~1e-16): nothing a simulation could detect. Sequential inversion's loop, and even the alias method's
+ * keep-or-alias branch, mispredict at random; at the low means of LPTEM frames that dominated the detector's time. The background of a frame has one mean per column, so a
  * table per column turns the detector's dominant cost, a million variates a frame, into table look-ups. The table
  * spans mean +- (13 sd + 13), beyond which the Poisson mass is below 1e-30.
  */
 final class PoissonTable {
     /** Above this mean the table (~26 sqrt(mean) entries) costs more memory than it saves time. */
     static final double MAX_MEAN = 2000;
+    private static final double TWO_32 = 0x1p32;
+    private static final long LOW_32 = 0xFFFF_FFFFL;
 
     private final double mean;
     private final int first;
-    /** Probability of keeping column j rather than taking its alias, per column. */
-    private final double[] keep;
+    /** Column j is kept when the low 32 bits of the random word are below threshold[j] (keep probability x 2^32). */
+    private final long[] threshold;
     private final int[] alias;
 
     PoissonTable(double mean) {
@@ -34,7 +38,7 @@ final class PoissonTable {
             sum += p;
             p *= mean / (first + j + 1);
         }
-        keep = new double[n];
+        double[] keep = new double[n];
         alias = new int[n];
         int[] small = new int[n];
         int[] large = new int[n];
@@ -71,6 +75,10 @@ final class PoissonTable {
             keep[s] = 1;
             alias[s] = s;
         }
+        threshold = new long[n];
+        for (int j = 0; j < n; j++) {
+            threshold[j] = (long) Math.min(TWO_32, Math.rint(keep[j] * TWO_32));
+        }
     }
 
     double mean() {
@@ -78,8 +86,11 @@ final class PoissonTable {
     }
 
     double sample(SplitMix64 rng) {
-        double u = rng.nextDouble() * keep.length;
-        int j = (int) u;
-        return first + (u - j < keep[j] ? j : alias[j]);
+        long bits = rng.nextLong();
+        int j = (int) (((bits >>> 32) * alias.length) >>> 32);
+        // all ones when the column is kept, else zero: a select without a branch
+        int keepMask = (int) (((bits & LOW_32) - threshold[j]) >> 63);
+        int a = alias[j];
+        return first + (a + ((j - a) & keepMask));
     }
 }

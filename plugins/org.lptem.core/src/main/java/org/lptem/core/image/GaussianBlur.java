@@ -57,35 +57,46 @@ public final class GaussianBlur {
 
     /** A blurred copy of a row-major {@code width x height} image; sigma 0 returns a plain copy. */
     public static float[] blur(float[] pixels, int width, int height, double sigma) {
+        float[] out = new float[pixels.length];
+        blur(pixels, width, height, sigma, new float[pixels.length], out);
+        return out;
+    }
+
+    /**
+     * Blurs {@code pixels} into {@code out} using {@code work} as scratch (both of the image's size, distinct from
+     * each other and from {@code pixels}), so that a caller blurring frame after frame allocates nothing.
+     */
+    public static void blur(float[] pixels, int width, int height, double sigma, float[] work, float[] out) {
         if (width <= 0 || height <= 0 || (long) width * height != pixels.length) {
             throw new IllegalArgumentException(
                     "image of " + width + " x " + height + " cannot hold " + pixels.length + " pixels");
+        }
+        if (work.length != pixels.length || out.length != pixels.length || work == out || work == pixels
+                || out == pixels) {
+            throw new IllegalArgumentException("blur needs two distinct buffers of " + pixels.length + " pixels");
         }
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new LptemException("blur sigma must be a finite number >= 0, got " + sigma);
         }
         if (sigma == 0) {
-            return pixels.clone();
+            System.arraycopy(pixels, 0, out, 0, pixels.length);
+            return;
         }
-        float[] columnsDone = new float[pixels.length];
         if (sigma < RECURSIVE_FROM_SIGMA) {
             // A short kernel runs along rows in place: contiguous, and no transposes (which cost as much as the
             // filtering itself for kernels of a few taps).
             KernelFilter filter = new KernelFilter(sigma);
-            filter.apply(pixels, width, height, columnsDone);
-            float[] out = new float[pixels.length];
-            filter.applyAlongRows(columnsDone, width, height, out);
-            return out;
+            filter.apply(pixels, width, height, work);
+            filter.applyAlongRows(work, width, height, out);
+            return;
         }
         // The recursive filter is sequential along a line, so rows are filtered as the columns of the transpose,
         // where whole rows advance together (contiguous, vectorisable inner loops).
         ColumnFilter filter = new DericheFilter(sigma);
-        filter.apply(pixels, width, height, columnsDone);
-        float[] transposed = new float[pixels.length];
-        transpose(columnsDone, width, height, transposed);
-        filter.apply(transposed, height, width, columnsDone);
-        transpose(columnsDone, height, width, transposed);
-        return transposed;
+        filter.apply(pixels, width, height, work);
+        transpose(work, width, height, out);
+        filter.apply(out, height, width, work);
+        transpose(work, height, width, out);
     }
 
     /** Index of sample {@code i} of a line of {@code n} samples, extended by half-sample symmetric reflection. */
@@ -126,45 +137,53 @@ public final class GaussianBlur {
         void apply(float[] src, int width, int height, float[] dst);
     }
 
+    /**
+     * The sampled kernel, accumulated in float: with at most 25 taps of weights summing to 1 the rounding error stays
+     * below 1e-6 of the signal, and float lanes vectorise twice as wide as double ones.
+     */
     private static final class KernelFilter implements ColumnFilter {
         /** weights[j] for offset +-j; normalised so that the full symmetric kernel sums to 1 */
-        private final double[] weights;
+        private final float[] weights;
 
         KernelFilter(double sigma) {
             double[] full = kernel(sigma);
-            weights = java.util.Arrays.copyOfRange(full, full.length / 2, full.length);
+            weights = new float[full.length / 2 + 1];
+            for (int j = 0; j < weights.length; j++) {
+                weights[j] = (float) full[full.length / 2 + j];
+            }
         }
 
         @Override
         public void apply(float[] src, int width, int height, float[] dst) {
             int radius = weights.length - 1;
             int[] rows = extendedRowOffsets(width, height, radius);
-            double[] acc = new double[width];
+            float w0 = weights[0];
             for (int y = 0; y < height; y++) {
                 int centre = rows[y + radius];
-                double w0 = weights[0];
+                int out = y * width;
                 for (int x = 0; x < width; x++) {
-                    acc[x] = w0 * src[centre + x];
+                    dst[out + x] = w0 * src[centre + x];
                 }
                 for (int j = 1; j <= radius; j++) {
                     int above = rows[y + radius - j];
                     int below = rows[y + radius + j];
-                    double wj = weights[j];
+                    float wj = weights[j];
                     for (int x = 0; x < width; x++) {
-                        acc[x] += wj * (src[above + x] + src[below + x]);
+                        dst[out + x] += wj * (src[above + x] + src[below + x]);
                     }
-                }
-                int out = y * width;
-                for (int x = 0; x < width; x++) {
-                    dst[out + x] = (float) acc[x];
                 }
             }
         }
 
-        /** Filters every row of {@code src} along x into {@code dst}, reflecting at the row ends. */
+        /**
+         * Filters every row of {@code src} along x into {@code dst}, reflecting at the row ends. Tap by tap over
+         * the whole row rather than pixel by pixel over the taps, so that the inner loop runs along contiguous
+         * memory and vectorises.
+         */
         void applyAlongRows(float[] src, int width, int height, float[] dst) {
             int radius = weights.length - 1;
             float[] line = new float[width + 2 * radius];
+            float w0 = weights[0];
             for (int y = 0; y < height; y++) {
                 int row = y * width;
                 System.arraycopy(src, row, line, radius, width);
@@ -173,12 +192,15 @@ public final class GaussianBlur {
                     line[radius + width + i] = src[row + reflect(width + i, width)];
                 }
                 for (int x = 0; x < width; x++) {
-                    int c = x + radius;
-                    double acc = weights[0] * line[c];
-                    for (int j = 1; j <= radius; j++) {
-                        acc += weights[j] * (line[c - j] + line[c + j]);
+                    dst[row + x] = w0 * line[radius + x];
+                }
+                for (int j = 1; j <= radius; j++) {
+                    float wj = weights[j];
+                    int left = radius - j;
+                    int right = radius + j;
+                    for (int x = 0; x < width; x++) {
+                        dst[row + x] += wj * (line[left + x] + line[right + x]);
                     }
-                    dst[row + x] = (float) acc;
                 }
             }
         }

@@ -127,4 +127,25 @@ class GaussianBlurTest {
             }
         }
     }
+
+    @Test
+    void reusedBuffersGiveTheSameImageAndMustBeDistinct() {
+        Random r = new Random(3);
+        float[] img = new float[37 * 23];
+        for (int i = 0; i < img.length; i++) {
+            img[i] = r.nextFloat() * 100;
+        }
+        float[] work = new float[img.length];
+        float[] out = new float[img.length];
+        for (double sigma : new double[] {0, 0.8, 2.5, 6}) {
+            // stale content in the buffers must not leak into the result
+            java.util.Arrays.fill(work, 1e6f);
+            java.util.Arrays.fill(out, -1e6f);
+            GaussianBlur.blur(img, 37, 23, sigma, work, out);
+            assertArrayEquals(GaussianBlur.blur(img, 37, 23, sigma), out, "sigma " + sigma);
+        }
+        assertThrows(IllegalArgumentException.class, () -> GaussianBlur.blur(img, 37, 23, 1, work, work));
+        assertThrows(IllegalArgumentException.class, () -> GaussianBlur.blur(img, 37, 23, 1, img, out));
+        assertThrows(IllegalArgumentException.class, () -> GaussianBlur.blur(img, 37, 23, 1, new float[3], out));
+    }
 }
