@@ -9,9 +9,11 @@ import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
+import org.knime.node.parameters.migration.Migrate;
 import org.knime.node.parameters.widget.choices.Label;
 import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
+import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveDoubleValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveIntegerValidation;
 import org.knime.node.parameters.widget.text.TextInputWidget;
@@ -70,6 +72,14 @@ public final class UnetLearnerParameters implements NodeParameters {
         + "2^(depth - 1) and no larger than the presets' frames.")
     @NumberInputWidget(minValidation = IsPositiveIntegerValidation.class)
     int cropPx = 128;
+
+    @Layout(DataSection.class)
+    @Widget(title = "Distractor-centred fraction", description = "Share of the crops centred near an out-of-focus "
+        + "distractor particle (0 to 0.5), so the network learns that such blobs are not particles; frames without "
+        + "a distractor in view give random crops instead. Half the crops are always centred near a particle.")
+    @NumberInputWidget(minValidation = IsNonNegativeValidation.class)
+    @Migrate(loadDefaultIfAbsent = true)
+    double distractorCentred = TrainingFrames.DISTRACTOR_CENTRED;
 
     @Layout(DataSection.class)
     @Widget(title = "Validation fraction", description = "Share of the crops held out to pick the best epoch "
@@ -155,7 +165,7 @@ public final class UnetLearnerParameters implements NodeParameters {
                 list.add(SimulationPreset.parse(p.trim()));
             }
         }
-        return new TrainingFrames(list, cropPx, seed);
+        return new TrainingFrames(list, cropPx, seed, distractorCentred);
     }
 
     ExecutionDevice executionDevice() {
@@ -165,8 +175,8 @@ public final class UnetLearnerParameters implements NodeParameters {
     /** The settings in one line, for the training record: enough to train the same network again. */
     String describe() {
         return String.format(java.util.Locale.ROOT, "KNIME U-Net Learner: presets=%s samples=%d crop=%d "
-            + "validation=%s seed=%d depth=%d channels=%d epochs=%d batch=%d learning-rate=%s threads=%d device=%s",
-            presets, samples, cropPx, validationFraction, seed, depth, channels, epochs, batch, learningRate,
-            threads, device);
+            + "distractor-centred=%s validation=%s seed=%d depth=%d channels=%d epochs=%d batch=%d learning-rate=%s "
+            + "threads=%d device=%s", presets, samples, cropPx, distractorCentred, validationFraction, seed, depth,
+            channels, epochs, batch, learningRate, threads, device);
     }
 }

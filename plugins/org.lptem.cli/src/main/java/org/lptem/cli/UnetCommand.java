@@ -90,6 +90,11 @@ final class UnetCommand implements Runnable {
                 description = "Side of the training crops, px (default ${DEFAULT-VALUE}).")
         int crop;
 
+        @Option(names = "--distractor-centred", defaultValue = "" + TrainingFrames.DISTRACTOR_CENTRED,
+                paramLabel = "FRACTION", description = "Share of the crops centred near an out-of-focus distractor "
+                        + "(hard negatives; frames without one give random crops) (default ${DEFAULT-VALUE}).")
+        double distractorCentred;
+
         @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
                 description = "Crops per Adam step (default ${DEFAULT-VALUE}).")
         int batch;
@@ -134,7 +139,7 @@ final class UnetCommand implements Runnable {
             TrainingSettings settings = new TrainingSettings(samples, epochs, batch, learningRate, validation, seed);
             Augmentation augmentation = Augmentation.defaults();
             SampleSource source = simulatedSamples(new TrainingFrames(
-                    presets.stream().map(SimulationPreset::parse).toList(), crop, seed));
+                    presets.stream().map(SimulationPreset::parse).toList(), crop, seed, distractorCentred));
             String command = "lptem " + String.join(" ", commandLine());
             ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
             Thread hook = new Thread(progress::cancel);

@@ -1,5 +1,6 @@
 package org.lptem.simulate;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import org.lptem.core.LptemException;
  * Simulated frames for training a segmentation network: for frame k, preset k mod n of the chosen ones with its
  * physical parameters drawn around the preset's (SNR, particle size, liquid thickness, crowding) and its own seed,
  * rendered with its label truth; then {@value #CROPS_PER_FRAME} square crops of it, {@value #PARTICLE_CENTRED} of
- * them centred near a particle pixel so the rare particle pixels of a large field are not all missed.
+ * them centred near a particle pixel so the rare particle pixels of a large field are not all missed, and (by
+ * default {@value #DISTRACTOR_CENTRED}) centred near an out-of-focus distractor where the frame shows one: a
+ * distractor is a few hundred pixels of a large frame, so random crops alone rarely teach a network that such a blob
+ * is not a particle.
  *
  * <p>The seeds are drawn from the training seed, never the presets' own, so the benchmark videos (preset seeds) are
  * not trained on. Sample i is crop {@code i mod CROPS_PER_FRAME} of frame {@code i / CROPS_PER_FRAME}, and the same
@@ -22,10 +26,13 @@ public final class TrainingFrames {
     public static final int CROPS_PER_FRAME = 4;
     /** Fraction of crops centred near a particle pixel; the rest are anywhere (liquid, distractors, borders). */
     public static final double PARTICLE_CENTRED = 0.5;
+    /** Default fraction of crops centred near a distractor in view (hard negatives); the rest are anywhere. */
+    public static final double DISTRACTOR_CENTRED = 0.25;
 
     private final List<SimulationPreset> presets;
     private final int crop;
     private final long seed;
+    private final double distractorCentred;
 
     /** A frame and its label truth (0 = liquid, k = particle k). */
     public record Rendered(Frame image, Frame labels) {
@@ -36,6 +43,18 @@ public final class TrainingFrames {
      * @param cropPx side of the square crops; every preset's frames must be at least this large
      */
     public TrainingFrames(List<SimulationPreset> presets, int cropPx, long seed) {
+        this(presets, cropPx, seed, DISTRACTOR_CENTRED);
+    }
+
+    /**
+     * @param distractorCentred fraction of crops centred near a distractor, in [0, 1 - {@value #PARTICLE_CENTRED}];
+     *        frames without a distractor in view give random crops instead
+     */
+    public TrainingFrames(List<SimulationPreset> presets, int cropPx, long seed, double distractorCentred) {
+        if (!(distractorCentred >= 0 && distractorCentred <= 1 - PARTICLE_CENTRED)) {
+            throw new LptemException("the distractor-centred fraction must be in [0, " + (1 - PARTICLE_CENTRED)
+                    + "], got " + distractorCentred);
+        }
         if (presets.isEmpty()) {
             throw new LptemException("training frames need at least one simulator preset");
         }
@@ -52,6 +71,7 @@ public final class TrainingFrames {
         this.presets = List.copyOf(presets);
         this.crop = cropPx;
         this.seed = seed;
+        this.distractorCentred = distractorCentred;
     }
 
     public int cropPx() {
@@ -65,12 +85,34 @@ public final class TrainingFrames {
 
     /** Frame {@code k}: one frame of preset k mod n with varied physics, and its labels. */
     public Rendered render(int k) {
-        SimulationPreset preset = presets.get(k % presets.size());
-        SplittableRandom r = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (k + 1)));
-        SimulationSettings s = varied(preset, r).toBuilder().frames(1).seed(r.nextLong()).build();
-        try (SimulatedVideo video = reachable(s)) {
+        try (SimulatedVideo video = reachable(settings(k))) {
             return new Rendered(video.frame(0), video.labels(0));
         }
+    }
+
+    /** The one-frame settings of frame k, before {@link #reachable} adjusts the SNR (which moves nothing). */
+    private SimulationSettings settings(int k) {
+        SimulationPreset preset = presets.get(k % presets.size());
+        SplittableRandom r = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (k + 1)));
+        return varied(preset, r).toBuilder().frames(1).seed(r.nextLong()).build();
+    }
+
+    /** Centres {x, y} of the distractors inside frame k's field (the trajectories alone: nothing is rendered). */
+    double[][] distractorsInView(int k) {
+        SimulationSettings s = settings(k);
+        if (s.distractors() == 0) {
+            return new double[0][];
+        }
+        Trajectories t = Trajectories.simulate(s);
+        List<double[]> inView = new ArrayList<>();
+        for (int i = 0; i < t.distractorCount(); i++) {
+            double x = t.distractorX(i, 0);
+            double y = t.distractorY(i, 0);
+            if (x >= 0 && y >= 0 && x <= s.width() - 1 && y <= s.height() - 1) {
+                inView.add(new double[] {x, y});
+            }
+        }
+        return inView.toArray(new double[0][]);
     }
 
     /**
@@ -92,7 +134,8 @@ public final class TrainingFrames {
 
     /**
      * Top-left corner {x0, y0} of sample {@code index}'s crop in its frame, whose labels are given: near a random
-     * particle pixel for most samples, anywhere for the rest, always inside the frame.
+     * particle pixel, near a distractor or anywhere, always inside the frame. With no distractor-centred crops the
+     * draws are those of the earlier sampling (the same seed gives the same crops).
      */
     public int[] cropOrigin(int index, Frame labels) {
         int width = labels.width();
@@ -101,10 +144,17 @@ public final class TrainingFrames {
         SplittableRandom pick = new SplittableRandom(~seed ^ (0xBF58476D1CE4E5B9L * (index + 1)));
         int x0;
         int y0;
-        if (foreground.length > 0 && pick.nextDouble() < PARTICLE_CENTRED) {
+        double u = pick.nextDouble();
+        double[][] distractors = u >= PARTICLE_CENTRED && u < PARTICLE_CENTRED + distractorCentred
+                ? distractorsInView(frameOf(index)) : new double[0][];
+        if (foreground.length > 0 && u < PARTICLE_CENTRED) {
             int p = foreground[pick.nextInt(foreground.length)];
             x0 = p % width - crop / 2 + pick.nextInt(-crop / 4, crop / 4 + 1);
             y0 = p / width - crop / 2 + pick.nextInt(-crop / 4, crop / 4 + 1);
+        } else if (distractors.length > 0) {
+            double[] d = distractors[pick.nextInt(distractors.length)];
+            x0 = (int) Math.round(d[0]) - crop / 2 + pick.nextInt(-crop / 4, crop / 4 + 1);
+            y0 = (int) Math.round(d[1]) - crop / 2 + pick.nextInt(-crop / 4, crop / 4 + 1);
         } else {
             x0 = pick.nextInt(width - crop + 1);
             y0 = pick.nextInt(height - crop + 1);
@@ -153,6 +203,7 @@ public final class TrainingFrames {
         d.put("crop_px", crop);
         d.put("seed", seed);
         d.put("particle_centred_fraction", PARTICLE_CENTRED);
+        d.put("distractor_centred_fraction", distractorCentred);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("rod-1024", "target SNR U(0.6, 1.4), length U(28, 52) nm, radius U(5, 10) nm");
         v.put("thickness-*", "particle radius r U(1.2, 3.5) nm, liquid U(2r + 0.2, 200) nm");

@@ -55,6 +55,61 @@ class TrainingFramesTest {
     }
 
     @Test
+    void distractorCentredCropsAreCentredNearADistractorInView() {
+        int crop = 128;
+        int n = 48;
+        TrainingFrames hard = new TrainingFrames(List.of(SimulationPreset.MULTI), crop, 5, 0.5);
+        TrainingFrames none = new TrainingFrames(List.of(SimulationPreset.MULTI), crop, 5, 0);
+        int nearHard = 0;
+        int nearNone = 0;
+        for (int i = 0; i < n; i++) {
+            int k = TrainingFrames.frameOf(i);
+            Frame labels = hard.render(k).labels();
+            double[][] distractors = hard.distractorsInView(k);
+            nearHard += centredNearOneOf(hard.cropOrigin(i, labels), crop, distractors) ? 1 : 0;
+            nearNone += centredNearOneOf(none.cropOrigin(i, labels), crop, distractors) ? 1 : 0;
+        }
+        // half the crops are asked to be on a distractor: most frames of the multi preset show one of its six
+        assertTrue(nearHard >= 0.4 * n, nearHard + " of " + n + " crops centred near a distractor");
+        assertTrue(nearNone <= 0.2 * n, nearNone + " of " + n + " crops near a distractor without asking");
+        assertEquals(0.5, hard.description().get("distractor_centred_fraction"));
+    }
+
+    @Test
+    void loweringTheTargetSnrMovesNoDistractor() {
+        // render() may lower an unreachable target SNR; the crops are placed from the unlowered settings
+        SimulationSettings s = SimulationPreset.MULTI.settings().toBuilder().frames(1).seed(11).build();
+        Trajectories a = Trajectories.simulate(s);
+        Trajectories b = Trajectories.simulate(s.toBuilder().targetSnr(0.5 * s.targetSnr()).build());
+        assertTrue(a.distractorCount() > 0);
+        for (int i = 0; i < a.distractorCount(); i++) {
+            assertEquals(a.distractorX(i, 0), b.distractorX(i, 0));
+            assertEquals(a.distractorY(i, 0), b.distractorY(i, 0));
+        }
+    }
+
+    @Test
+    void aDistractorFractionOutsideItsRangeIsRefused() {
+        for (double bad : new double[] {-0.1, 0.6, Double.NaN}) {
+            LptemException e = assertThrows(LptemException.class,
+                    () -> new TrainingFrames(List.of(SimulationPreset.MULTI), 64, 1, bad));
+            assertTrue(e.getMessage().contains("distractor"), e.getMessage());
+        }
+    }
+
+    /** Whether the crop's centre lies within the placement jitter (crop / 4 + 1 px per axis) of a distractor. */
+    private static boolean centredNearOneOf(int[] origin, int crop, double[][] distractors) {
+        double cx = origin[0] + crop / 2.0;
+        double cy = origin[1] + crop / 2.0;
+        for (double[] d : distractors) {
+            if (Math.abs(cx - d[0]) <= crop / 4 + 1 && Math.abs(cy - d[1]) <= crop / 4 + 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void presetsAreUsedInTurn() {
         TrainingFrames frames = new TrainingFrames(List.of(SimulationPreset.DEMO, SimulationPreset.THICKNESS_50NM),
                 CROP, 1);
