@@ -27,7 +27,7 @@ public final class TrainingFrames {
     /** Fraction of crops centred near a particle pixel; the rest are anywhere (liquid, distractors, borders). */
     public static final double PARTICLE_CENTRED = 0.5;
     /** Default fraction of crops centred near a distractor in view (hard negatives); the rest are anywhere. */
-    public static final double DISTRACTOR_CENTRED = 0.25;
+    public static final double DISTRACTOR_CENTRED = 0.1;
 
     private final List<SimulationPreset> presets;
     private final int crop;
