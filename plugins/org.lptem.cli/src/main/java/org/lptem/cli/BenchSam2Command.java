@@ -1,6 +1,7 @@
 package org.lptem.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code lptem bench-sam2}: where the time of SAM2 segmentation goes, ONNX Runtime versus the Java side. */
 @Command(name = "bench-sam2", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a SAM2-signature model set over a simulated video (the demo preset's spheres), one box "
+        description = {"Run a SAM2-signature model set over a simulated video (the demo preset's spheres, all of one "
+                + "size), one box "
                 + "prompt per particle on the first frame, and print per frame the time inside ONNX Runtime, the "
                 + "Java-side time (pre-processing, prompts, mask upsampling, memory tensors, exclusivity, measuring) "
                 + "and their ratio, all wall-clock; then the Java side's CPU time on its thread, which other work on "
-                + "a busy machine does not inflate, and its ratio to the ONNX Runtime time.",
+                + "a busy machine inflates less, and its ratio to the ONNX Runtime time; then the machine's load and "
+                + "what each module computes. The frames are rendered before timing: reading or decoding a video is "
+                + "not part of the Java side measured.",
                 "Without model files it uses the project's generated models with the public signatures; their "
                         + "encoder gets --synthetic-layers 1x1 convolutions (256 channels at 64 x 64) so that ONNX "
                         + "Runtime has work of a plausible size. Give --encoder/--decoder (and --memory-attention/"
@@ -43,6 +47,10 @@ final class BenchSam2Command implements Callable<Integer> {
      * ~5 GFLOP at 224 x 224 scales with the ~21 times more tokens to about 100), kept low so the note errs safe.
      */
     private static final double SAM2_TINY_ENCODER_GFLOP = 40;
+    /** Channels of SAM2's memory tokens (the memory encoder's output). */
+    private static final int MEMORY_CHANNELS = 64;
+    /** Tokens of one 64 x 64 frame of features. */
+    private static final int FRAME_TOKENS = 64 * 64;
 
     @Option(names = "--encoder", paramLabel = "E.onnx", description = "Image encoder (default: generated).")
     Path encoder;
@@ -94,8 +102,11 @@ final class BenchSam2Command implements Callable<Integer> {
         if ((encoder == null) != (decoder == null)) {
             throw new LptemException("give both --encoder and --decoder, or neither for the generated models");
         }
+        // spheres of one size: the generated models keep a particle while its cells are darker than halfway between
+        // the darkest cell and the mean, so with the demo's spread of sizes most of the prompted particles were lost
+        // within a few frames and the Java side was timed on a fraction of the objects prompted
         SimulationSettings s = SimulationSettings.demo().toBuilder().size(size, size).particles(particles)
-                .frames(frames + 1).seed(seed).build();
+                .radiusDispersity(0).frames(frames + 1).seed(seed).build();
         List<Frame> rendered = new ArrayList<>();
         List<Prompt> prompts = new ArrayList<>();
         double radius = s.particleRadiusPx();
@@ -137,7 +148,15 @@ final class BenchSam2Command implements Callable<Integer> {
             out.printf(Locale.ROOT, "java_cpu_ms_per_frame %.2f%n", javaCpu);
             out.printf(Locale.ROOT, "java_cpu_to_onnx_runtime %.3f%n", javaCpu / ort);
             out.printf(Locale.ROOT, "model_set %s%n", modelSet(models));
+            out.println("java_side: from a frame in memory to its labels and detections (pre-processing: unit range, "
+                    + "resize, normalisation; prompts; mask upsampling and hole filling; memory tensors; exclusivity; "
+                    + "measuring), minus the time inside ONNX Runtime's run calls; the frames were rendered before "
+                    + "timing, so no video reading or decoding is included; CPU is the calling thread's own");
+            out.printf(Locale.ROOT, "load_average %.2f (1 min, at the end; other work on the machine slows both "
+                    + "sides' wall-clock times)%n",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             if (encoder == null) {
+                out.println(moduleCompute());
                 out.println(computeNote());
             }
         }
@@ -150,6 +169,26 @@ final class BenchSam2Command implements Callable<Integer> {
             return (imageOnly ? "generated-image-only" : "generated-video") + "-" + syntheticLayers + "-layers";
         }
         return (models.isVideo() ? "files-video:" : "files-image-only:") + encoder.getFileName();
+    }
+
+    /**
+     * GFLOP of each generated module next to a lower bound of SAM2.1-tiny's: its encoder (see
+     * {@link #SAM2_TINY_ENCODER_GFLOP}) and its memory attention, whose cross-attention alone pairs the frame's 4096
+     * tokens with every memory token at least at the memory's 64 channels, for query-key products and the weighted
+     * sum (the real module runs 4 such layers at 256 channels).
+     */
+    private String moduleCompute() {
+        int memories = Sam2Settings.defaults().memoryFrames();
+        double tinyAttention = 2.0 * 2 * FRAME_TOKENS * ((double) memories * FRAME_TOKENS) * MEMORY_CHANNELS / 1e9;
+        String perObject = imageOnly ? String.format(Locale.ROOT, "decoder %.3f", SyntheticSam2Models
+                .decoderGflops(Convention.IMAGE_A, size, size)) : String.format(Locale.ROOT, "decoder %.3f, memory "
+                + "attention %.3f (%d memories), memory encoder %.3f", SyntheticSam2Models.decoderGflops(
+                Convention.VIDEO, size, size), SyntheticSam2Models.memoryAttentionGflops(memories), memories,
+                SyntheticSam2Models.memoryEncoderGflops());
+        return String.format(Locale.ROOT, "compute_gflop generated: encoder %.1f per frame; per tracked object %s. "
+                + "SAM2.1-tiny: encoder over %.0f per frame%s", SyntheticSam2Models.encoderGflops(syntheticLayers),
+                perObject, SAM2_TINY_ENCODER_GFLOP, imageOnly ? "" : String.format(Locale.ROOT,
+                        "; memory attention over %.0f per tracked object", tinyAttention));
     }
 
     /**

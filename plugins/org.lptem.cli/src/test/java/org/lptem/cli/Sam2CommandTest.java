@@ -160,6 +160,15 @@ class Sam2CommandTest {
         // one 256 -> 256 1x1 convolution over 64 x 64 is 2 * 256^2 * 4096 = 0.54 GFLOP, far below SAM2.1-tiny
         assertTrue(r.out().contains("the generated encoder computes 0.5 GFLOP per frame"), r.out());
         assertTrue(r.out().contains("is an upper bound for real exports"), r.out());
+        assertTrue(r.out().contains("\njava_side: from a frame in memory to its labels and detections"), r.out());
+        assertTrue(r.out().contains("no video reading or decoding is included"), r.out());
+        assertTrue(value(r.out(), "java_cpu_ms_per_frame") > 0, r.out());
+        assertTrue(r.out().contains("\nload_average "), r.out());
+        // the video decoder's 1024^2 memory mask (11 operations per value) dominates its 0.013 GFLOP; SAM2.1-tiny's
+        // memory attention pairs 4096 tokens with 7 x 4096 memory tokens at 64 channels, twice: 30 GFLOP
+        assertTrue(r.out().contains("per tracked object decoder 0.013, memory attention 0.007 (7 memories), memory "
+                + "encoder 0.003. SAM2.1-tiny: encoder over 40 per frame; memory attention over 30 per tracked "
+                + "object"), r.out());
     }
 
     private static double value(String out, String key) {

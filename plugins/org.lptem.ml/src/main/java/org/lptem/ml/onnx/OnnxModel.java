@@ -290,6 +290,19 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
+    /** Element types of the outputs, as {@link #inputTypes()} names them, in the model's order. */
+    public Map<String, String> outputTypes() {
+        try {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (Map.Entry<String, NodeInfo> e : session.getOutputInfo().entrySet()) {
+                out.put(e.getKey(), e.getValue().getInfo() instanceof TensorInfo t ? t.type.name() : "OTHER");
+            }
+            return out;
+        } catch (OrtException e) {
+            throw new LptemException(name, -1, "cannot read the model's outputs: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Runs the model on several inputs and returns the requested outputs. Every input of the model must be given, as
      * a {@link Tensor} or a {@link Resident}; a Tensor is converted to the element type the model declares (float,
@@ -319,7 +332,45 @@ public final class OnnxModel implements AutoCloseable {
         return new Outputs(runRaw(inputs, outputs));
     }
 
+    /**
+     * As {@link #run(Map, Collection)}, except that ONNX Runtime writes the outputs named in {@code into} straight
+     * into those residents' direct buffers (made with {@link #resident(FloatBuffer, long[])} in the output's shape and
+     * reused run after run), so nothing is allocated or copied in Java for them; the outputs in {@code outputs} come
+     * back as tensors as usual. For outputs of megabytes produced on every run (SAM2's memory encoder, once per
+     * object and frame), whose heap copies otherwise fill the young generation and are copied again by each
+     * collection while they are kept.
+     *
+     * @throws LptemException naming the model and the output when a name is unknown, an output is both requested and
+     *     written into, or the run fails (a buffer of the wrong shape included)
+     */
+    public Map<String, Tensor> run(Map<String, ?> inputs, Collection<String> outputs, Map<String, Resident> into) {
+        for (String o : into.keySet()) {
+            if (!session.getOutputNames().contains(o)) {
+                throw new LptemException(name, -1, "has no output '" + o + "' (outputs: " + session.getOutputNames()
+                        + ")", null);
+            }
+            if (outputs.contains(o)) {
+                throw new LptemException(name, -1, "output '" + o + "' is both requested and written into a buffer",
+                        null);
+            }
+        }
+        Map<String, OnnxTensor> pinned = new LinkedHashMap<>();
+        into.forEach((o, r) -> pinned.put(o, r.tensor));
+        try (OrtSession.Result result = runRaw(inputs, outputs, pinned)) {
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            for (String o : outputs) {
+                out.put(o, read(o, (OnnxTensor) result.get(o).orElseThrow()));
+            }
+            return out;
+        }
+    }
+
     private OrtSession.Result runRaw(Map<String, ?> inputs, Collection<String> outputs) {
+        return runRaw(inputs, outputs, Map.of());
+    }
+
+    private OrtSession.Result runRaw(Map<String, ?> inputs, Collection<String> outputs,
+            Map<String, OnnxTensor> pinned) {
         Map<String, NodeInfo> declared;
         try {
             declared = session.getInputInfo();
@@ -368,7 +419,8 @@ public final class OnnxModel implements AutoCloseable {
             }
             long start = System.nanoTime();
             long startCpu = CPU.getCurrentThreadCpuTime();
-            OrtSession.Result result = session.run(feed, new LinkedHashSet<>(outputs));
+            OrtSession.Result result = pinned.isEmpty() ? session.run(feed, new LinkedHashSet<>(outputs))
+                    : session.run(feed, new LinkedHashSet<>(outputs), pinned);
             inferenceNanos += System.nanoTime() - start;
             inferenceCpuNanos += CPU.getCurrentThreadCpuTime() - startCpu;
             runs++;

@@ -29,6 +29,7 @@ class OnnxModelMultiInputTest {
     void inputsAreConvertedToTheDeclaredTypesAndOutputsComeBackAsFloats() {
         try (OnnxModel m = model()) {
             assertEquals(Map.of("x", "FLOAT", "k", "INT32"), m.inputTypes());
+            assertEquals(Map.of("y", "FLOAT", "k64", "INT64"), m.outputTypes());
             Map<String, Tensor> out = m.run(Map.of("x", Tensor.of(new float[] {1, 2, 3, 4}, 2, 2),
                     "k", Tensor.of(new float[] {3f}, 1)), List.of("y", "k64"));
             assertArrayEquals(new float[] {3, 6, 9, 12}, out.get("y").data(), 0f);
@@ -103,6 +104,37 @@ class OnnxModelMultiInputTest {
         assertThrows(IllegalArgumentException.class, () -> OnnxModel.resident(b, new long[] {3, 2}));
         assertThrows(IllegalArgumentException.class,
                 () -> OnnxModel.resident(java.nio.FloatBuffer.allocate(4), new long[] {2, 2}));
+    }
+
+    @Test
+    void outputsAreWrittenIntoGivenBuffersRunAfterRun() {
+        try (OnnxModel m = model()) {
+            java.nio.FloatBuffer buffer = OnnxModel.directFloats(4);
+            try (OnnxModel.Resident y = OnnxModel.resident(buffer, new long[] {2, 2})) {
+                for (float k : new float[] {3, 5}) {
+                    Map<String, Tensor> out = m.run(Map.of("x", Tensor.of(new float[] {1, 2, 3, 4}, 2, 2),
+                            "k", Tensor.of(new float[] {k}, 1)), List.of("k64"), Map.of("y", y));
+                    assertEquals(List.of("k64"), List.copyOf(out.keySet()), "the written output is not copied");
+                    assertArrayEquals(new float[] {k}, out.get("k64").data(), 0f);
+                    float[] written = new float[4];
+                    buffer.duplicate().get(written);
+                    assertArrayEquals(new float[] {k, 2 * k, 3 * k, 4 * k}, written, 0f);
+                }
+                Map<String, Tensor> in = Map.of("x", Tensor.of(new float[] {1, 2}, 1, 2), "k",
+                        Tensor.of(new float[] {1}, 1));
+                LptemException both = assertThrows(LptemException.class,
+                        () -> m.run(in, List.of("y"), Map.of("y", y)));
+                assertTrue(both.getMessage().contains("output 'y' is both requested and written into a buffer"),
+                        both.getMessage());
+                LptemException unknown = assertThrows(LptemException.class,
+                        () -> m.run(in, List.of(), Map.of("masks", y)));
+                assertTrue(unknown.getMessage().contains("scale.onnx: has no output 'masks'"), unknown.getMessage());
+                // y is [1, 2] for this x: a [2, 2] buffer does not fit, and the run says so
+                LptemException shape = assertThrows(LptemException.class,
+                        () -> m.run(in, List.of(), Map.of("y", y)));
+                assertTrue(shape.getMessage().contains("scale.onnx: inference failed"), shape.getMessage());
+            }
+        }
     }
 
     @Test

@@ -20,6 +20,8 @@ public final class IdentityGuard {
     private final int relinkGapFrames;
     private final Map<Integer, double[]> lost = new LinkedHashMap<>();
     private int nextId = 1;
+    /** The winning logit per pixel, reused frame after frame. */
+    private float[] best;
 
     /** The frame's outcome: the label image (value = object id) and the ids that ended on this frame. */
     public record Resolved(int[] labels, Set<Integer> ended) {
@@ -43,7 +45,11 @@ public final class IdentityGuard {
      */
     public Resolved resolve(int frame, int width, int height, Map<Integer, ObjectMask> masks) {
         int[] labels = new int[width * height];
-        float[] best = new float[width * height];
+        if (best == null || best.length < labels.length) {
+            best = new float[labels.length];
+        }
+        // best[i] is read only where labels[i] was set on this frame, so it is reused without clearing; and every
+        // pass below visits the masks' windows only, a small part of the frame
         for (Map.Entry<Integer, ObjectMask> e : masks.entrySet()) {
             ObjectMask m = e.getValue();
             for (int r = 0; r < m.height(); r++) {
@@ -65,33 +71,36 @@ public final class IdentityGuard {
                 }
             }
         }
-        Map<Integer, long[]> sums = new LinkedHashMap<>();
-        for (int id : masks.keySet()) {
-            sums.put(id, new long[3]);
-        }
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] != 0) {
-                long[] s = sums.get(labels[i]);
-                s[0]++;
-                s[1] += i % width;
-                s[2] += i / width;
-            }
-        }
         Set<Integer> ended = new HashSet<>();
-        for (Map.Entry<Integer, long[]> e : sums.entrySet()) {
-            long[] s = e.getValue();
-            if (s[0] < Math.max(1, minAreaPx)) {
+        for (Map.Entry<Integer, ObjectMask> e : masks.entrySet()) {
+            if (inWindow(labels, width, height, e.getValue(), e.getKey(), false) < Math.max(1, minAreaPx)) {
                 ended.add(e.getKey());
             }
         }
-        if (!ended.isEmpty()) {
-            for (int i = 0; i < labels.length; i++) {
-                if (ended.contains(labels[i])) {
-                    labels[i] = 0;
+        for (int id : ended) {
+            inWindow(labels, width, height, masks.get(id), id, true);
+        }
+        return new Resolved(labels, ended);
+    }
+
+    /** Pixels labelled {@code id} inside its mask's window (where all of them are), set to 0 if {@code clear}. */
+    private static long inWindow(int[] labels, int width, int height, ObjectMask m, int id, boolean clear) {
+        long n = 0;
+        int y0 = Math.max(0, m.y0());
+        int y1 = Math.min(height, m.y0() + m.height());
+        int x0 = Math.max(0, m.x0());
+        int x1 = Math.min(width, m.x0() + m.width());
+        for (int y = y0; y < y1; y++) {
+            for (int i = y * width + x0, end = y * width + x1; i < end; i++) {
+                if (labels[i] == id) {
+                    n++;
+                    if (clear) {
+                        labels[i] = 0;
+                    }
                 }
             }
         }
-        return new Resolved(labels, ended);
+        return n;
     }
 
     /** Takes {@code id} off the lost list: it was prompted again by hand. */

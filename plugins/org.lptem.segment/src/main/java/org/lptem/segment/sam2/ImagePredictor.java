@@ -234,8 +234,9 @@ public final class ImagePredictor {
             }
         }
         int plane = (int) (s[2] * s[3]);
-        float[] chosen = new float[plane];
-        System.arraycopy(masks.data(), best * plane, chosen, 0, plane);
+        // a single mask is the whole output array, fresh from this run: no copy
+        float[] chosen = m == 1 ? masks.data() : java.util.Arrays.copyOfRange(masks.data(), best * plane,
+                (best + 1) * plane);
         ObjectMask mask;
         float[] lowResLogits = null;
         if (s[2] == f.height() && s[3] == f.width() && !(s[2] == LOW_RES && s[3] == LOW_RES)) {

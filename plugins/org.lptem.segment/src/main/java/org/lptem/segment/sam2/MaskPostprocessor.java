@@ -16,6 +16,9 @@ public final class MaskPostprocessor {
     private final int maxHoleArea;
     private final Resampler x;
     private final Resampler y;
+    /** The flood fill's visited flags and queue, reused mask after mask (one window's size is often the frame's). */
+    private boolean[] seen;
+    private int[] queue;
 
     /**
      * @param lowRes side of the decoder's low-resolution masks (256 for SAM2)
@@ -93,8 +96,12 @@ public final class MaskPostprocessor {
         if (maxHoleArea == 0) {
             return;
         }
-        boolean[] seen = new boolean[inside.length];
-        int[] queue = new int[inside.length];
+        if (seen == null || seen.length < inside.length) {
+            seen = new boolean[inside.length];
+            queue = new int[inside.length];
+        } else {
+            java.util.Arrays.fill(seen, 0, inside.length, false);
+        }
         for (int s = 0; s < inside.length; s++) {
             if (inside[s] || seen[s]) {
                 continue;

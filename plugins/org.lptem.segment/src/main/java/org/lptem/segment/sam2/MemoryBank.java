@@ -29,9 +29,15 @@ public final class MemoryBank {
     private final Deque<Entry> recent = new ArrayDeque<>();
     private final Deque<float[]> pointers = new ArrayDeque<>();
     private float[] conditioningPointer;
+    private float[] lastPosition;
+    private final Deque<float[]> spare = new ArrayDeque<>();
+    private final MemoryWindow window = new MemoryWindow();
 
-    /** One spatial memory: features [1, C, h, w] and position encoding [h*w, 1, C]. */
-    record Entry(int frame, float[] features, long[] shape, float[] position) {
+    /**
+     * One spatial memory: features [1, C, h, w] and position encoding [h*w, 1, C]; {@code owned} when the bank
+     * allocated the features array (then recycled once the memory is dropped).
+     */
+    record Entry(int frame, float[] features, long[] shape, float[] position, boolean owned) {
     }
 
     /** The three memory inputs of the memory attention. */
@@ -59,22 +65,91 @@ public final class MemoryBank {
      * @param pointer the decoder's object pointer (D values), or null
      */
     public void add(int frame, boolean conditioning, Tensor features, Tensor position, float[] pointer) {
-        long[] s = features.shape();
+        check(features.shape(), features.data().length, position.data().length);
+        float[] pos = position.data();
+        store(new Entry(frame, features.data(), features.shape(), shared(pos, FloatBuffer.wrap(pos)), false),
+                conditioning, pointer);
+    }
+
+    /**
+     * As {@link #add(int, boolean, Tensor, Tensor, float[])}, copying the memory from direct buffers (where ONNX
+     * Runtime wrote the memory encoder's outputs, see {@link OnnxModel#run(java.util.Map, java.util.Collection,
+     * java.util.Map)}) into an array recycled from a memory this bank dropped: a frame then allocates nothing for
+     * its megabyte of memory, whose heap copies otherwise fill the young generation and are copied again by every
+     * collection while they are kept.
+     */
+    void add(int frame, boolean conditioning, FloatBuffer features, long[] shape, FloatBuffer position,
+            float[] pointer) {
+        addEntry(frame, conditioning, features, shape, position, pointer);
+    }
+
+    private Entry addEntry(int frame, boolean conditioning, FloatBuffer features, long[] shape, FloatBuffer position,
+            float[] pointer) {
+        check(shape, features.remaining(), position.remaining());
+        float[] f = spare.isEmpty() || spare.peek().length != features.remaining() ? new float[features.remaining()]
+                : spare.pop();
+        features.duplicate().get(f);
+        float[] pos = shared(null, position);
+        Entry e = new Entry(frame, f, shape.clone(), pos, true);
+        store(e, conditioning, pointer);
+        return e;
+    }
+
+    /**
+     * Where the memory encoder can write the next propagated memory of {@code values} floats so that feeding needs
+     * not copy it in (see {@link MemoryWindow#landing()}), or null; then add it with {@link #addLanded}.
+     */
+    FloatBuffer landing(int values) {
+        FloatBuffer b = window.landing();
+        return b != null && b.remaining() == values ? b : null;
+    }
+
+    /**
+     * As {@link #add(int, boolean, FloatBuffer, long[], FloatBuffer, float[])} for a propagated memory written into
+     * {@link #landing}.
+     */
+    void addLanded(int frame, FloatBuffer features, long[] shape, FloatBuffer position, float[] pointer) {
+        window.landed(addEntry(frame, false, features, shape, position, pointer));
+    }
+
+    private static void check(long[] s, int featureValues, int positionValues) {
         if (s.length != 4 || s[0] != 1) {
             throw new LptemException("memory features must be [1, C, h, w], got " + java.util.Arrays.toString(s));
         }
-        if (position.data().length != features.data().length) {
-            throw new LptemException("memory position encoding has " + position.data().length + " values for "
-                    + features.data().length + " feature values (expected [h*w, 1, C])");
+        if (positionValues != featureValues) {
+            throw new LptemException("memory position encoding has " + positionValues + " values for "
+                    + featureValues + " feature values (expected [h*w, 1, C])");
         }
-        Entry e = new Entry(frame, features.data(), s, position.data());
+    }
+
+    /**
+     * The position encoding as stored: the previous memory's array when the values are the same (memory encoders
+     * give every frame the same encoding, a function of the grid only), which halves the memory held and lets
+     * {@link #feed} build the position input once; else {@code array}, or a copy of {@code values} when null.
+     */
+    private float[] shared(float[] array, FloatBuffer values) {
+        if (lastPosition != null && lastPosition.length == values.remaining()
+                && FloatBuffer.wrap(lastPosition).equals(values)) {
+            return lastPosition;
+        }
+        float[] pos = array;
+        if (pos == null) {
+            pos = new float[values.remaining()];
+            values.duplicate().get(pos);
+        }
+        lastPosition = pos;
+        return pos;
+    }
+
+    private void store(Entry e, boolean conditioning, float[] pointer) {
         if (conditioning) {
+            recycle(this.conditioning);
             this.conditioning = e;
             conditioningPointer = pointer;
         } else {
             recent.addFirst(e);
             while (recent.size() > memoryFrames - 1) {
-                recent.removeLast();
+                recycle(recent.removeLast());
             }
             if (pointer != null) {
                 pointers.addFirst(pointer);
@@ -82,6 +157,13 @@ public final class MemoryBank {
                     pointers.removeLast();
                 }
             }
+        }
+    }
+
+    /** Keeps the features array of a dropped memory for the next one, if this bank allocated it. */
+    private void recycle(Entry dropped) {
+        if (dropped != null && dropped.owned() && spare.size() < 2) {
+            spare.push(dropped.features());
         }
     }
 
@@ -107,24 +189,52 @@ public final class MemoryBank {
     }
 
     /**
-     * The same inputs as {@link #inputs}, stacked straight into {@code scratch}'s direct buffers and fed from there:
-     * the stacked memory of one object is megabytes, and building it in Java arrays to copy it into ONNX Runtime
-     * afterwards doubled the Java side's time. Close the result before the scratch is filled again.
+     * The same inputs as {@link #inputs} (the same values in the same order), fed from direct buffers: the stacked
+     * memories from this bank's own buffer, where each memory is written once and stays from frame to frame (see
+     * {@link MemoryWindow}), the position input from a buffer built once while it stays the same, else summed into
+     * {@code scratch}, and the pointers (a few KB) from {@code scratch}. Close the result before feeding again.
      */
     public Fed feed(Tensor temporalCode, Scratch scratch) {
         Layout l = layout(temporalCode);
-        FloatBuffer memory = scratch.memory = Scratch.fit(scratch.memory, l.memoryValues());
-        FloatBuffer position = scratch.position = Scratch.fit(scratch.position, l.positionValues());
+        List<Entry> recentUsed = l.used.subList(conditioning != null ? 1 : 0, l.used.size());
+        int maxBlocks = Math.min(memoryFrames, (int) temporalCode.shape()[0]);
+        FloatBuffer memory = window.place(conditioning, recentUsed, l.channels() * l.hw(), maxBlocks);
+        FloatBuffer position;
+        if (conditioning != null && onePositionEncoding(l.used)) {
+            // stacked order: the conditioning memory's slot, then one slot older per memory (see layout())
+            int slots = (int) temporalCode.shape()[0];
+            int[] order = new int[maxBlocks];
+            for (int k = 0; k < maxBlocks; k++) {
+                order[k] = slots - 1 - k;
+            }
+            position = window.staticPositions(conditioning.position(), temporalCode.data(), order, l.used.size(),
+                    l.channels(), l.pointerTokens(), objectPointers * (l.pointerWidth() / l.channels()));
+        } else {
+            position = scratch.position = Scratch.fit(scratch.position, l.positionValues());
+            l.fillPositions(position, temporalCode.data());
+            position.flip();
+        }
         FloatBuffer pointerData = scratch.pointers = Scratch.fit(scratch.pointers, l.pointerValues());
-        l.fill(memory, position, pointerData, temporalCode.data());
-        return new Fed(OnnxModel.resident(memory.flip(), l.memoryShape()),
-                OnnxModel.resident(position.flip(), l.positionShape()),
+        l.fillPointers(pointerData);
+        return new Fed(OnnxModel.resident(memory, l.memoryShape()), OnnxModel.resident(position, l.positionShape()),
                 OnnxModel.resident(pointerData.flip(), l.pointerShape()));
     }
 
-    /** Direct buffers for {@link #feed}, shared by the banks of all objects (they attend one after another). */
+    /** Whether the memories share one position encoding: the same array, as {@link #add} keeps equal ones. */
+    private static boolean onePositionEncoding(List<Entry> used) {
+        for (Entry e : used) {
+            if (e.position() != used.get(0).position()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Direct buffers for what {@link #feed} sums or copies per run, shared by the banks of all objects (they attend
+     * one after another).
+     */
     public static final class Scratch {
-        private FloatBuffer memory;
         private FloatBuffer position;
         private FloatBuffer pointers;
 
@@ -235,15 +345,22 @@ public final class MemoryBank {
          * tokens), and the pointers, each from the buffer's position on.
          */
         void fill(FloatBuffer memory, FloatBuffer position, FloatBuffer pointerData, float[] codes) {
+            for (Entry e : used) {
+                memory.put(e.features());
+            }
+            fillPositions(position, codes);
+            fillPointers(pointerData);
+        }
+
+        /** The position input: each memory's position encoding plus its temporal code, then the pointer tokens'. */
+        void fillPositions(FloatBuffer position, float[] codes) {
             int c = channels();
             int values = hw() * c;
             // whole tokens per chunk, small enough to stay in cache between the sum and its copy into the buffer
             float[] chunk = new float[Math.min(values, Math.max(1, CHUNK_FLOATS / c) * c)];
             for (int k = 0; k < used.size(); k++) {
-                Entry e = used.get(k);
-                memory.put(e.features());
                 int codeBase = slot.get(k) * c;
-                float[] p = e.position();
+                float[] p = used.get(k).position();
                 for (int from = 0; from < values; from += chunk.length) {
                     int n = Math.min(chunk.length, values - from);
                     for (int t = 0; t < n; t += c) {
@@ -258,6 +375,9 @@ public final class MemoryBank {
             for (int t = 0; t < pointerTokens(); t++) {
                 position.put(chunk, 0, c);
             }
+        }
+
+        void fillPointers(FloatBuffer pointerData) {
             for (float[] p : pointers) {
                 pointerData.put(p);
             }

@@ -28,7 +28,12 @@ public record ObjectMask(int x0, int y0, int width, int height, float[] logits, 
     }
 
     public boolean isEmpty() {
-        return area() == 0;
+        for (boolean b : inside) {
+            if (b) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether frame pixel (x, y) is inside. */
@@ -47,20 +52,45 @@ public record ObjectMask(int x0, int y0, int width, int height, float[] logits, 
 
     /** The tight box of the inside pixels, or null when empty. */
     public Box bounds() {
-        int minX = Integer.MAX_VALUE;
-        int minY = Integer.MAX_VALUE;
+        int minY = 0;
+        while (minY < height && !anyInRow(minY, 0, width)) {
+            minY++;
+        }
+        if (minY == height) {
+            return null;
+        }
+        int maxY = height - 1;
+        while (!anyInRow(maxY, 0, width)) {
+            maxY--;
+        }
+        // per row, only the columns beyond the bounds found so far are looked at: a filled mask costs a few pixels a
+        // row rather than the whole window
+        int minX = width;
         int maxX = -1;
-        int maxY = -1;
-        for (int i = 0; i < inside.length; i++) {
-            if (inside[i]) {
-                int x = i % width;
-                int y = i / width;
-                minX = Math.min(minX, x);
-                maxX = Math.max(maxX, x);
-                minY = Math.min(minY, y);
-                maxY = Math.max(maxY, y);
+        for (int y = minY; y <= maxY; y++) {
+            int row = y * width;
+            for (int x = 0; x < minX; x++) {
+                if (inside[row + x]) {
+                    minX = x;
+                    break;
+                }
+            }
+            for (int x = width - 1; x > maxX; x--) {
+                if (inside[row + x]) {
+                    maxX = x;
+                    break;
+                }
             }
         }
-        return maxX < 0 ? null : new Box(x0 + minX, y0 + minY, x0 + maxX, y0 + maxY);
+        return new Box(x0 + minX, y0 + minY, x0 + maxX, y0 + maxY);
+    }
+
+    private boolean anyInRow(int y, int from, int to) {
+        for (int i = y * width + from, end = y * width + to; i < end; i++) {
+            if (inside[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 }

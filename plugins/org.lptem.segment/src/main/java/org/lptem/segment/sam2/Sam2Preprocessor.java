@@ -21,8 +21,13 @@ public final class Sam2Preprocessor {
     private Resampler y;
     private int xIn = -1;
     private int yIn = -1;
-    /** The resized grey frame and one normalised channel, reused frame after frame. */
-    private float[] resized;
+    /**
+     * Horizontally resized source rows (a ring), one resized row and its normalised copy, reused frame after frame.
+     */
+    private float[][] ring;
+    /** The frame in [0, 1], reused frame after frame. */
+    private float[] grey;
+    private float[] line;
     private float[] channel;
 
     public Sam2Preprocessor(Normalization normalization) {
@@ -50,45 +55,81 @@ public final class Sam2Preprocessor {
      * ONNX Runtime reads it in place instead of Java building a 12 MB array per frame that is then copied).
      */
     void prepare(Frame frame, java.nio.FloatBuffer out) {
-        float[] grey = unitRange(frame);
         int w = frame.width();
         int h = frame.height();
+        if (grey == null || grey.length != w * h) {
+            grey = new float[w * h];
+        }
+        unitRange(frame, grey);
         if (x == null || x.outSize() != size || y == null || xIn != w || yIn != h) {
             x = new Resampler(w, size);
             y = new Resampler(h, size);
             xIn = w;
             yIn = h;
         }
-        int plane = size * size;
-        if (resized == null || resized.length != plane) {
-            resized = new float[plane];
-            channel = new float[plane];
+        if (line == null || line.length != size) {
+            line = new float[size];
+            channel = new float[size];
         }
-        Resampler.resample(grey, w, h, x, y, 0, size, 0, size, resized);
-        // channels differ only by their affine normalisation, so the resize runs once
+        if (ring == null || ring.length != y.taps() + 1 || ring[0].length != size) {
+            ring = new float[y.taps() + 1][size];
+        }
+        int[] held = new int[ring.length];
+        java.util.Arrays.fill(held, -1);
+        float[] scale = new float[3];
+        float[] offset = new float[3];
         for (int c = 0; c < 3; c++) {
-            float scale = 1 / normalization.std(c);
-            float offset = -normalization.mean(c) / normalization.std(c);
-            for (int i = 0; i < plane; i++) {
-                channel[i] = resized[i] * scale + offset;
-            }
-            out.put(channel);
+            scale[c] = 1 / normalization.std(c);
+            offset[c] = -normalization.mean(c) / normalization.std(c);
         }
+        int base = out.position();
+        int plane = size * size;
+        // streamed a row at a time: each source row resized horizontally once into a small ring, each output row
+        // summed from it and normalised into the three channels while it is in cache (the channels differ only by
+        // their affine normalisation); building whole resized planes sent them through memory four times more
+        for (int oy = 0; oy < size; oy++) {
+            for (int r = y.start(oy); r <= y.end(oy); r++) {
+                int slot = r % ring.length;
+                if (held[slot] != r) {
+                    x.row(grey, r * w, ring[slot], 0);
+                    held[slot] = r;
+                }
+            }
+            y.column(ring, oy, size, line);
+            for (int c = 0; c < 3; c++) {
+                float sc = scale[c];
+                float of = offset[c];
+                for (int i = 0; i < size; i++) {
+                    channel[i] = line[i] * sc + of;
+                }
+                out.put(base + c * plane + oy * size, channel);
+            }
+        }
+        out.position(base + 3 * plane);
     }
 
     /** Grey values mapped to [0, 1] (see the class comment). */
     static float[] unitRange(Frame frame) {
-        float[] v = frame.toFloat();
-        float lo;
-        float hi;
+        return unitRange(frame, new float[frame.width() * frame.height()]);
+    }
+
+    /** As {@link #unitRange(Frame)}, into {@code v} (the frame's size), which is returned. */
+    static float[] unitRange(Frame frame, float[] v) {
         if (frame.type() == PixelType.UINT8) {
-            lo = 0;
-            hi = 255;
-        } else {
-            float[] range = percentiles(v);
-            lo = range[0];
-            hi = range[1];
+            // the same values as the general path with lo = 0 and hi = 255, without the frame's float copy
+            byte[] b = (byte[]) frame.samples();
+            float scale = 1 / 255f;
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Math.min(1, (b[i] & 0xFF) * scale);
+            }
+            return v;
         }
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) frame.get(i);
+        }
+        float[] range = percentiles(v);
+        float lo = range[0];
+        float hi = range[1];
         float scale = hi > lo ? 1 / (hi - lo) : 0;
         for (int i = 0; i < v.length; i++) {
             v[i] = Math.max(0, Math.min(1, (v[i] - lo) * scale));

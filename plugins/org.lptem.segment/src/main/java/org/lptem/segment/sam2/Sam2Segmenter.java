@@ -133,24 +133,63 @@ public final class Sam2Segmenter implements Segmenter, AutoCloseable {
 
     private Segmentation measure(Frame frame, int frameIndex, int[] labels, Map<Integer, Decoded> decoded,
             Set<Integer> ended) {
-        int maxId = 0;
-        for (int id : decoded.keySet()) {
-            maxId = Math.max(maxId, id);
-        }
-        RegionMoments moments = RegionMoments.measure(labels, maxId, frame.width(), frame.toFloat());
         List<Detection> detections = new ArrayList<>();
+        // each mask's window, unless together they cover as much as the frame (masks as big as the frame happen),
+        // where one pass over the frame costs less
+        long windows = 0;
+        int maxId = 0;
+        for (Map.Entry<Integer, Decoded> e : decoded.entrySet()) {
+            windows += (long) e.getValue().mask().width() * e.getValue().mask().height();
+            maxId = Math.max(maxId, e.getKey());
+        }
+        RegionMoments all = windows >= (long) frame.width() * frame.height()
+                ? RegionMoments.measure(labels, maxId, frame.width(), frame.toFloat()) : null;
         for (Map.Entry<Integer, Decoded> e : decoded.entrySet()) {
             int id = e.getKey();
-            if (ended.contains(id) || moments.area(id) == 0) {
+            if (ended.contains(id)) {
                 continue;
             }
             float iou = e.getValue().iou();
             double score = Float.isNaN(iou) ? 1 : Math.max(0, Math.min(1, iou));
-            Detection d = moments.toDetection(id, frameIndex, score, id);
-            detections.add(d);
-            lastSeen.put(id, d);
+            Detection d = all == null ? measure(frame, frameIndex, labels, e.getValue().mask(), id, score)
+                    : all.area(id) == 0 ? null : all.toDetection(id, frameIndex, score, id);
+            if (d != null) {
+                detections.add(d);
+                lastSeen.put(id, d);
+            }
         }
         return new Segmentation(frameIndex, frame.width(), frame.height(), labels, detections);
+    }
+
+    /**
+     * The detection of the pixels labelled {@code id}, measured in its mask's window (every one of them is there,
+     * see {@link IdentityGuard}), or null when exclusivity left it none: measuring the whole frame per frame cost
+     * more than the masks it measured.
+     */
+    private static Detection measure(Frame frame, int frameIndex, int[] labels, ObjectMask mask, int id,
+            double score) {
+        int w = frame.width();
+        int x0 = Math.max(0, mask.x0());
+        int y0 = Math.max(0, mask.y0());
+        int x1 = Math.min(w, mask.x0() + mask.width());
+        int y1 = Math.min(frame.height(), mask.y0() + mask.height());
+        if (x1 <= x0 || y1 <= y0) {
+            return null;
+        }
+        int ww = x1 - x0;
+        int[] window = new int[ww * (y1 - y0)];
+        float[] intensity = new float[window.length];
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int i = (y - y0) * ww + x - x0;
+                if (labels[y * w + x] == id) {
+                    window[i] = 1;
+                    intensity[i] = (float) frame.get(y * w + x);
+                }
+            }
+        }
+        RegionMoments moments = RegionMoments.measure(window, 1, ww, intensity);
+        return moments.area(1) == 0 ? null : moments.toDetection(1, frameIndex, score, id, x0, y0);
     }
 
     /**

@@ -105,6 +105,47 @@ public final class SyntheticSam2Models {
         return (extraLayers * perLayer + reductions) / 1e9;
     }
 
+    /*
+     * The other modules only reshape, compare and blend: counted below as one operation per value of each
+     * elementwise op, reduction, pooling or copy that computes, eight per value of a linear resize, so that a
+     * benchmark can say how little ONNX Runtime does for them next to a real export.
+     */
+
+    /**
+     * Floating-point operations of one {@link #decoder} run of convention {@code c} on a {@code width x height}
+     * frame, in units of 10^9: about a dozen operations on the 256 x 256 masks; the video decoder adds the memory mask
+     * at 1024 x 1024 (linear upsampling, sigmoid, scale and bias) and the pooled embedding for the object pointer, the
+     * image-only ones three masks of logits, which convention B upsamples to the frame.
+     */
+    public static double decoderGflops(Convention c, int width, int height) {
+        double masks = 12.0 * 256 * 256;
+        if (c == Convention.VIDEO) {
+            double memoryMask = (double) SIZE * SIZE * (8 + 3);
+            double pointer = (double) EMBED_CHANNELS * EMBED_SIDE * EMBED_SIDE;
+            return (masks + memoryMask + pointer) / 1e9;
+        }
+        double three = 3.0 * 256 * 256;
+        double upsampled = c == Convention.IMAGE_B ? 3.0 * 8 * width * height : 0;
+        return (masks + three + upsampled) / 1e9;
+    }
+
+    /**
+     * Floating-point operations of one {@link #memoryAttention} run over {@code memories} spatial memories, in units
+     * of 10^9: the memory tokens plus their positions and their sum, the same for the frame's 256-channel tokens, the
+     * kept cells expanded to 256 channels.
+     */
+    public static double memoryAttentionGflops(int memories) {
+        double memoryTokens = 2.0 * memories * EMBED_SIDE * EMBED_SIDE * 64;
+        double frameTokens = 2.0 * EMBED_CHANNELS * EMBED_SIDE * EMBED_SIDE;
+        double kept = (double) EMBED_CHANNELS * EMBED_SIDE * EMBED_SIDE + 9.0 * EMBED_SIDE * EMBED_SIDE;
+        return (memoryTokens + frameTokens + kept) / 1e9;
+    }
+
+    /** Floating-point operations of one {@link #memoryEncoder} run, in 10^9: unscaling and pooling the mask. */
+    public static double memoryEncoderGflops() {
+        return (3.0 * SIZE * SIZE + 64.0 * EMBED_SIDE * EMBED_SIDE) / 1e9;
+    }
+
     /** 1 for the cells of {@code k x k} pixels darker than halfway between the darkest cell and the mean. */
     private static void darkCells(OnnxGraphBuilder g, String grey, int k, String out) {
         String pooled = out + "_pooled";

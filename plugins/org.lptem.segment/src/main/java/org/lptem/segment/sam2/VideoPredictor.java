@@ -1,5 +1,6 @@
 package org.lptem.segment.sam2;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ public final class VideoPredictor {
     private final Sam2Settings settings;
     private final Map<Integer, ObjectState> objects = new TreeMap<>();
     private Tensor temporalCode;
+    /** Buffers the memory encoder writes its memory and position encoding into, once their shapes are known. */
+    private OnnxModel.Resident memoryOut;
+    private OnnxModel.Resident memoryPosOut;
     private PromptTransform transform;
     private MaskPostprocessor post;
     private Resampler memoryX;
@@ -167,16 +171,42 @@ public final class VideoPredictor {
         Map<String, Object> in = new LinkedHashMap<>();
         in.put(sig.input("mask"), mask);
         in.put(sig.input("features"), features.feed("embed"));
-        List<String> outs = new ArrayList<>(List.of(sig.output("memory"), sig.output("memory_pos")));
+        String memory = sig.output("memory");
+        String position = sig.output("memory_pos");
+        if (memoryOut != null) {
+            // after the first run the outputs' shapes are known: ONNX Runtime writes them into the same buffers, or
+            // a propagated memory straight into the block of the object's memory where it will be fed from
+            FloatBuffer landing = conditioning ? null : state.bank.landing(memoryOut.buffer().remaining());
+            if (landing != null) {
+                try (OnnxModel.Resident into = OnnxModel.resident(landing, memoryOut.shape())) {
+                    models.memoryEncoder().run(in, List.of(), Map.of(memory, into, position, memoryPosOut));
+                }
+                state.bank.addLanded(frameIndex, landing, memoryOut.shape(), memoryPosOut.buffer().duplicate(),
+                        d.objectPointer());
+                return;
+            }
+            models.memoryEncoder().run(in, List.of(), Map.of(memory, memoryOut, position, memoryPosOut));
+            state.bank.add(frameIndex, conditioning, memoryOut.buffer().duplicate(), memoryOut.shape(),
+                    memoryPosOut.buffer().duplicate(), d.objectPointer());
+            return;
+        }
+        List<String> outs = new ArrayList<>(List.of(memory, position));
         if (temporalCode == null) {
             outs.add(sig.output("temporal_code"));
         }
         Map<String, Tensor> out = models.memoryEncoder().run(in, outs);
         if (temporalCode == null) {
             temporalCode = out.get(sig.output("temporal_code"));
+            // float outputs (not, say, a float16 export's, which run() converts) are written in place from now on
+            Map<String, String> types = models.memoryEncoder().outputTypes();
+            if ("FLOAT".equals(types.get(memory)) && "FLOAT".equals(types.get(position))) {
+                memoryOut = OnnxModel.resident(OnnxModel.directFloats(out.get(memory).data().length),
+                        out.get(memory).shape());
+                memoryPosOut = OnnxModel.resident(OnnxModel.directFloats(out.get(position).data().length),
+                        out.get(position).shape());
+            }
         }
-        state.bank.add(frameIndex, conditioning, out.get(sig.output("memory")), out.get(sig.output("memory_pos")),
-                d.objectPointer());
+        state.bank.add(frameIndex, conditioning, out.get(memory), out.get(position), d.objectPointer());
     }
 
     /** SAM2's memory mask from the low-resolution logits: upsampled to the model frame, sigmoid, scaled. */
@@ -207,11 +237,17 @@ public final class VideoPredictor {
         return d;
     }
 
-    /** Releases the current frame's features. */
+    /** Releases the current frame's features and the memory encoder's output buffers. */
     public void close() {
         if (features != null) {
             features.close();
             features = null;
+        }
+        if (memoryOut != null) {
+            memoryOut.close();
+            memoryPosOut.close();
+            memoryOut = null;
+            memoryPosOut = null;
         }
     }
 

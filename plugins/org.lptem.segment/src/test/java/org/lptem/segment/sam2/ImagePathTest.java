@@ -136,6 +136,71 @@ class ImagePathTest {
         assertEquals(0.5, unit[500], 0.01);
     }
 
+    /**
+     * The encoder input, built a row at a time into a direct buffer after whatever the buffer held, is the resized
+     * unit-range frame normalised per channel, for frames smaller and larger than the model in either direction,
+     * one preprocessor reused across frame sizes.
+     */
+    @Test
+    void encoderInputIsTheResizedFrameNormalisedPerChannel() {
+        Sam2Preprocessor pre = new Sam2Preprocessor(Normalization.IMAGENET, 24);
+        java.util.Random random = new java.util.Random(5);
+        java.nio.FloatBuffer direct = org.lptem.ml.onnx.OnnxModel.directFloats(2 + 3 * 24 * 24);
+        for (int[] size : new int[][] {{37, 11}, {9, 50}, {24, 24}, {30, 20}}) {
+            byte[] pixels = new byte[size[0] * size[1]];
+            random.nextBytes(pixels);
+            short[] wide = new short[pixels.length];
+            for (int i = 0; i < wide.length; i++) {
+                wide[i] = (short) (300 + 40 * pixels[i]);
+            }
+            // the last size is a 16-bit frame (stretched between percentiles), the others 8-bit
+            Frame f = size[0] == 30 ? Frame.ofShorts(size[0], size[1], wide, false)
+                    : Frame.ofBytes(size[0], size[1], pixels);
+            float[] unit = Sam2Preprocessor.unitRange(f);
+            float[] fromCopy = f.toFloat();
+            float lo = f.type() == org.lptem.core.PixelType.UINT8 ? 0 : Sam2Preprocessor.percentiles(fromCopy)[0];
+            float hi = f.type() == org.lptem.core.PixelType.UINT8 ? 255 : Sam2Preprocessor.percentiles(fromCopy)[1];
+            for (int i = 0; i < unit.length; i++) {
+                assertEquals(Math.max(0, Math.min(1, (fromCopy[i] - lo) * (1 / (hi - lo)))), unit[i], 0f);
+            }
+            float[] grey = Sam2Preprocessor.unitRange(f);
+            float[] resized = new float[24 * 24];
+            Resampler.resample(grey, size[0], size[1], new Resampler(size[0], 24), new Resampler(size[1], 24), 0, 24,
+                    0, 24, resized);
+            direct.clear();
+            direct.put(7f).put(7f);
+            pre.prepare(f, direct);
+            assertEquals(direct.capacity(), direct.position(), "the input ends where the buffer's position is left");
+            assertEquals(7f, direct.get(1), "what the buffer held before is kept");
+            float[] heap = pre.prepare(f);
+            for (int c = 0; c < 3; c++) {
+                for (int i = 0; i < resized.length; i++) {
+                    float expected = (resized[i] - Normalization.IMAGENET.mean(c)) / Normalization.IMAGENET.std(c);
+                    assertEquals(expected, direct.get(2 + c * resized.length + i), 1e-5f, "channel " + c + ", " + i);
+                    assertEquals(expected, heap[c * resized.length + i], 1e-5f);
+                }
+            }
+        }
+    }
+
+    /** A whole row resampled at once (padded taps) gives each sample's own weighted sum, shrinking or enlarging. */
+    @Test
+    void aWholeRowIsEachSamplesWeightedSum() {
+        java.util.Random random = new java.util.Random(9);
+        for (int[] sizes : new int[][] {{3, 1}, {2, 7}, {13, 5}, {50, 24}, {512, 1024}, {9, 9}}) {
+            Resampler r = new Resampler(sizes[0], sizes[1]);
+            float[] src = new float[2 + sizes[0]];
+            for (int i = 0; i < src.length; i++) {
+                src[i] = random.nextFloat() - 0.5f;
+            }
+            float[] out = new float[1 + sizes[1]];
+            r.row(src, 2, out, 1);
+            for (int o = 0; o < sizes[1]; o++) {
+                assertEquals(r.apply(src, 2, 1, o), out[1 + o], 1e-6f, sizes[0] + " -> " + sizes[1] + ", sample " + o);
+            }
+        }
+    }
+
     @Test
     void resamplingKeepsConstantsAndInterpolatesLinearly() {
         Resampler up = new Resampler(4, 8);
@@ -198,9 +263,13 @@ class ImagePathTest {
                 logits[y * w + x] = -1; // a 9-px hole
             }
         }
-        ObjectMask m = new MaskPostprocessor(w, h, 256, 8).fromFullRes(logits);
-        assertTrue(m.contains(3, 3));
-        assertFalse(m.contains(7, 7));
-        assertEquals(100 - 9, m.area());
+        // twice with one postprocessor: its reused flood-fill buffers start clean every time
+        MaskPostprocessor post = new MaskPostprocessor(w, h, 256, 8);
+        for (int run = 0; run < 2; run++) {
+            ObjectMask m = post.fromFullRes(logits);
+            assertTrue(m.contains(3, 3), "run " + run);
+            assertFalse(m.contains(7, 7), "run " + run);
+            assertEquals(100 - 9, m.area(), "run " + run);
+        }
     }
 }

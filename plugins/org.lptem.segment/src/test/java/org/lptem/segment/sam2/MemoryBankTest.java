@@ -96,6 +96,133 @@ class MemoryBankTest {
         }
     }
 
+    /**
+     * Frame after frame, with prompts now and then, memories whose position encodings are all equal (the static
+     * position input) or not (summed per run), and two banks sharing one scratch: what is fed must always be what
+     * {@link MemoryBank#inputs} stacks, through the window's slides, its copies to the buffer's end and conditioning
+     * memories replaced.
+     */
+    @Test
+    void feedingMatchesTheStackedInputsFrameAfterFrame() {
+        java.util.Random random = new java.util.Random(11);
+        MemoryBank.Scratch scratch = new MemoryBank.Scratch();
+        for (int[] sizes : new int[][] {{7, 16, 7}, {3, 4, 7}, {20, 50, 4}, {1, 1, 3}}) {
+            MemoryBank[] banks = {new MemoryBank(sizes[0], sizes[1]), new MemoryBank(sizes[0], sizes[1])};
+            Tensor codes = codes(sizes[2]);
+            for (int f = 0; f < 40; f++) {
+                for (int b = 0; b < banks.length; b++) {
+                    // bank 0 keeps one position encoding throughout; bank 1 gets a different one now and then
+                    boolean samePosition = b == 0 || random.nextInt(5) > 0;
+                    addRandom(banks[b], f, f == 0 || random.nextInt(9) == 0, samePosition, random);
+                    MemoryBank.Inputs expected = banks[b].inputs(codes);
+                    try (MemoryBank.Fed fed = banks[b].feed(codes, scratch)) {
+                        assertFed(expected.memory(), fed.memory());
+                        assertFed(expected.memoryPosition(), fed.memoryPosition());
+                        assertFed(expected.pointers(), fed.pointers());
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Memories copied from one direct buffer rewritten for every frame (as the memory encoder writes it) are each
+     * kept as they were, also in the arrays the bank recycles from dropped memories: the bank holds what a bank given
+     * the same values as tensors holds.
+     */
+    @Test
+    void memoriesCopiedFromAReusedBufferStayTheirOwn() {
+        java.util.Random random = new java.util.Random(4);
+        MemoryBank fromBuffers = new MemoryBank(3, 4);
+        MemoryBank fromTensors = new MemoryBank(3, 4);
+        java.nio.FloatBuffer features = org.lptem.ml.onnx.OnnxModel.directFloats(C * HW);
+        java.nio.FloatBuffer position = org.lptem.ml.onnx.OnnxModel.directFloats(C * HW);
+        long[] shape = {1, C, 1, HW};
+        for (int f = 0; f < 12; f++) {
+            float[] v = new float[C * HW];
+            float[] p = new float[C * HW];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = random.nextFloat();
+                p[i] = f < 6 ? i : random.nextFloat();
+            }
+            features.clear();
+            features.put(v).flip();
+            position.clear();
+            position.put(p).flip();
+            boolean conditioning = f == 0 || f == 7;
+            float[] pointer = {f, 1, 2, 3};
+            fromBuffers.add(f, conditioning, features, shape, position, pointer);
+            fromTensors.add(f, conditioning, new Tensor(v.clone(), shape), new Tensor(p.clone(), new long[] {HW, 1, C}),
+                    pointer);
+            MemoryBank.Inputs expected = fromTensors.inputs(codes(7));
+            MemoryBank.Inputs got = fromBuffers.inputs(codes(7));
+            assertArrayEquals(expected.memory().data(), got.memory().data(), 0f, "frame " + f);
+            assertArrayEquals(expected.memoryPosition().data(), got.memoryPosition().data(), 0f, "frame " + f);
+            assertArrayEquals(expected.pointers().data(), got.pointers().data(), 0f, "frame " + f);
+        }
+    }
+
+    /**
+     * As the video predictor does: feed, then write the frame's memory where the bank says it will be fed from (over
+     * the conditioning memory's block) when it can, else add it from a buffer; with prompts now and then and a bank
+     * keeping no propagated memory at all. What is fed is always what {@link MemoryBank#inputs} stacks.
+     */
+    @Test
+    void memoriesWrittenWhereTheyWillBeFedMatchTheStackedInputs() {
+        java.util.Random random = new java.util.Random(6);
+        MemoryBank.Scratch scratch = new MemoryBank.Scratch();
+        java.nio.FloatBuffer features = org.lptem.ml.onnx.OnnxModel.directFloats(C * HW);
+        java.nio.FloatBuffer position = org.lptem.ml.onnx.OnnxModel.directFloats(C * HW);
+        long[] shape = {1, C, 1, HW};
+        for (int[] sizes : new int[][] {{7, 16, 7}, {3, 4, 7}, {1, 2, 7}, {9, 3, 4}}) {
+            MemoryBank bank = new MemoryBank(sizes[0], sizes[1]);
+            Tensor codes = codes(sizes[2]);
+            int landings = 0;
+            for (int f = 0; f < 40; f++) {
+                float[] v = new float[C * HW];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = random.nextFloat();
+                }
+                position.clear();
+                for (int i = 0; i < C * HW; i++) {
+                    position.put(10 + i);
+                }
+                position.flip();
+                boolean conditioning = f == 0 || random.nextInt(8) == 0;
+                java.nio.FloatBuffer landing = conditioning ? null : bank.landing(C * HW);
+                float[] pointer = {f, 1, 2, 3};
+                if (landing != null) {
+                    landing.duplicate().put(v);
+                    bank.addLanded(f, landing, shape, position, pointer);
+                    landings++;
+                } else {
+                    features.clear();
+                    features.put(v).flip();
+                    bank.add(f, conditioning, features, shape, position, pointer);
+                }
+                MemoryBank.Inputs expected = bank.inputs(codes);
+                try (MemoryBank.Fed fed = bank.feed(codes, scratch)) {
+                    assertFed(expected.memory(), fed.memory());
+                    assertFed(expected.memoryPosition(), fed.memoryPosition());
+                    assertFed(expected.pointers(), fed.pointers());
+                }
+            }
+            assertTrue(landings > 20, sizes[0] + " memory frames: " + landings + " memories written in place");
+        }
+    }
+
+    private static void addRandom(MemoryBank bank, int frame, boolean conditioning, boolean samePosition,
+            java.util.Random random) {
+        float[] f = new float[C * HW];
+        float[] p = new float[C * HW];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = random.nextFloat();
+            p[i] = samePosition ? 10 + i : random.nextFloat();
+        }
+        bank.add(frame, conditioning, new Tensor(f, new long[] {1, C, 1, HW}), new Tensor(p, new long[] {HW, 1, C}),
+                new float[] {frame, -frame, random.nextFloat(), 1});
+    }
+
     private static void assertFed(Tensor expected, org.lptem.ml.onnx.OnnxModel.Resident fed) {
         assertArrayEquals(expected.shape(), fed.shape());
         float[] values = new float[fed.buffer().remaining()];

@@ -61,6 +61,40 @@ class VideoTrackingTest {
         }
     }
 
+    /**
+     * Detections are measured in each mask's window, or over the frame once the windows together cover as much: the
+     * same as moments over the whole label image either way, for particles inside the frame and one cut by its edge
+     * (the echo decoder's masks are the boxes prompted, which grow by a quarter per side and frame here).
+     */
+    @Test
+    void detectionsAreTheMomentsOfTheirLabels() {
+        List<Prompt> prompts = List.of(Prompt.ofBox(0, 2, new Box(31, 31, 49, 49)),
+                Prompt.ofBox(0, 9, new Box(-4, 60, 10, 80)));
+        try (Sam2Segmenter s = new Sam2Segmenter(Sam2Fixtures.imageModels(Convention.IMAGE_A),
+                Sam2Settings.defaults(), prompts, null)) {
+            long covered = 0;
+            for (int f = 0; f < 9; f++) {
+                Frame frame = frames(9, false).get(f);
+                Segmentation seg = s.segment(frame, f);
+                assertFalse(seg.detections().isEmpty(), "frame " + f);
+                covered = seg.detections().stream().mapToLong(d -> (long) d.area()).sum();
+                org.lptem.segment.RegionMoments all = org.lptem.segment.RegionMoments.measure(seg.labels(), 9, W,
+                        frame.toFloat());
+                for (Detection d : seg.detections()) {
+                    int id = d.label();
+                    assertEquals(all.area(id), d.area(), 0, "frame " + f + ", particle " + id);
+                    assertEquals(all.centroidX(id), d.x(), 1e-9);
+                    assertEquals(all.centroidY(id), d.y(), 1e-9);
+                    assertEquals(all.orientationDeg(id), d.orientationDeg(), 1e-6);
+                    assertEquals(all.majorAxis(id), d.majorAxis(), 1e-9);
+                    assertEquals(all.minorAxis(id), d.minorAxis(), 1e-9);
+                    assertEquals(all.meanIntensity(id), d.meanIntensity(), 1e-9);
+                }
+            }
+            assertTrue(covered > W * H * 3 / 4, "the last masks are large: " + covered + " px");
+        }
+    }
+
     @Test
     void imageOnlyExportsPromptEachFrameWithThePreviousBox() {
         try (Sam2Segmenter s = new Sam2Segmenter(Sam2Fixtures.imageModels(Convention.IMAGE_A),
