@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = {"LEONARDO (Shabeeb et al., Nat. Commun. 2025): a transformer VAE with a physics-informed "
                 + "loss that learns trajectories from a tracks table and generates new ones in the same units."},
         subcommands = {LeonardoTrainCommand.class, LeonardoGenerateCommand.class, LeonardoEvaluateCommand.class,
-                LeonardoPriorCommand.class, LeonardoBenchCommand.class})
+                LeonardoPriorCommand.class, LeonardoBenchCommand.class, LeonardoDiagnoseCommand.class})
 final class LeonardoCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

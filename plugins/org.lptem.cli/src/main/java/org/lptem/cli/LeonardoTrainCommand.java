@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lptem.core.LptemException;
 import org.lptem.leonardo.EpochLoss;
+import org.lptem.leonardo.LearningRateSchedule;
 import org.lptem.leonardo.LeonardoConfig;
 import org.lptem.leonardo.LeonardoModel;
 import org.lptem.leonardo.LeonardoTrainer;
@@ -76,6 +77,11 @@ final class LeonardoTrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "3e-4", description = "Learning rate (default ${DEFAULT-VALUE}).")
     double learningRate;
 
+    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|cosine",
+            description = "Learning rate over the run: constant (as published) or cosine, from --lr at the first "
+                    + "step to 5 % of it at the last step of --epochs (default ${DEFAULT-VALUE}).")
+    String lrSchedule;
+
     @Option(names = "--weight-decay", defaultValue = "1e-5",
             description = "Decoupled weight decay (AdamW; 0 = Adam) (default ${DEFAULT-VALUE}).")
     double weightDecay;
@@ -90,8 +96,9 @@ final class LeonardoTrainCommand implements Callable<Integer> {
     int patience;
 
     @Option(names = "--loss-weight", paramLabel = "TERM=W",
-            description = "Change one loss weight, e.g. kl=0.1 (terms: mse, kl, kurtosis, skewness, variance, mean, "
-                    + "median, vacf, batch_vacf, xy_correlation, position_acf).")
+            description = "Change one loss weight of the preset's, e.g. kl=0.1 (terms: mse, kl, kurtosis, skewness, "
+                    + "variance, mean, median, vacf, batch_vacf, xy_correlation, position_acf). The paper preset "
+                    + "has the published weights; small balances them for short CPU runs (see the bundle README).")
     List<String> lossWeights = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, split, batches and noise "
@@ -126,7 +133,7 @@ final class LeonardoTrainCommand implements Callable<Integer> {
         int windowStride = stride == null ? config.length() : stride;
         TrainingSettings settings = new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validation,
                 patience, seed, checkpoint, checkpointEvery, engine.device(),
-                LossWeights.paper().with(lossWeights));
+                LossWeights.preset(preset).with(lossWeights), LearningRateSchedule.byKey(lrSchedule));
         return LeonardoCommand.withProgress(spec, progress -> {
             TrajectoryWindows windows = LeonardoCommand.windows(tracks, calibration, config.length(), windowStride,
                     progress.sub(0, 0.02)).requireAtLeast(2, tracks.toString(), config.length());

@@ -38,9 +38,19 @@ class LeonardoCommandTest {
         Path model = dir.resolve("m.leonardo");
         CliRunner.Run r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
                 model.toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent", "4", "--epochs", "2",
-                "--batch-size", "16", "--seed", "3", "--threads", "1");
+                "--batch-size", "16", "--seed", "3", "--threads", "1", "--lr-schedule", "cosine",
+                "--loss-weight", "kl=0.2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s)\\d+ windows of 32 frames from .*"), r.out());
+        java.util.Properties props = new java.util.Properties();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
+            props.load(zip.getInputStream(zip.getEntry("leonardo.properties")));
+        }
+        assertEquals("cosine", props.getProperty("info.learning_rate_schedule"));
+        // the small preset's weights, with the one asked for on top
+        assertEquals(org.lptem.leonardo.LossWeights.small().get(org.lptem.leonardo.LossTerm.VARIANCE),
+                Double.parseDouble(props.getProperty("weight.variance")));
+        assertEquals(0.2, Double.parseDouble(props.getProperty("weight.kl")));
         assertTrue(r.out().contains("0.5 nm/px, 0.02 s/frame"), r.out());
         assertTrue(Files.size(model) > 0);
 
@@ -67,6 +77,14 @@ class LeonardoCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("vacf lag 1"), r.out());
         assertTrue(r.out().contains("floor (training vs held-out)"), r.out());
+
+        r = CliRunner.lptem("leonardo", "diagnose", "--model", model.toString(), "--tracks", held.toString(), "--n",
+                "8", "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("loss terms on 8 windows"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n +kl +0\\.2000 .*"), r.out());
+        assertTrue(r.out().contains("reconstruction (decoded encoder means)"), r.out());
+        assertTrue(r.out().contains("variance lag 1 "), r.out());
     }
 
     @Test
@@ -140,6 +158,12 @@ class LeonardoCommandTest {
                 dir.resolve("m.leonardo").toString(), "--length", "100", "--threads", "1");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("short.csv: has 0 windows of 100 consecutive frames"), r.err());
+        assertFalse(Files.exists(dir.resolve("m.leonardo")));
+
+        r = CliRunner.lptem("leonardo", "train", "--tracks", shortTracks.toString(), "--out",
+                dir.resolve("m.leonardo").toString(), "--lr-schedule", "step", "--threads", "1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown learning-rate schedule 'step'"), r.err());
         assertFalse(Files.exists(dir.resolve("m.leonardo")));
     }
 }

@@ -16,7 +16,7 @@ final class AdamW implements AutoCloseable {
     static final double MAX_GRADIENT_NORM = 1.0;
 
     private final NDManager manager;
-    private final double learningRate;
+    private double learningRate;
     private final double weightDecay;
     private final Map<String, NDArray> first = new LinkedHashMap<>();
     private final Map<String, NDArray> second = new LinkedHashMap<>();
@@ -35,6 +35,11 @@ final class AdamW implements AutoCloseable {
 
     long steps() {
         return steps;
+    }
+
+    /** Changes the step size from the next step on (learning-rate schedules); the weight decay scales with it. */
+    void learningRate(double value) {
+        learningRate = value;
     }
 
     /** The first parameter (in model order) whose gradient was not finite at the last skipped step. */

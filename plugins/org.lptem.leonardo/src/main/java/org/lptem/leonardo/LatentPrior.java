@@ -168,7 +168,7 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
     }
 
     /** Posterior means and log-variances {@code (n, latent)} of every window, encoded in batches without noise. */
-    private static float[][] encode(TransformerVae vae, TrajectoryWindows windows, Progress progress) {
+    static float[][] encode(TransformerVae vae, TrajectoryWindows windows, Progress progress) {
         LeonardoConfig c = vae.config();
         int n = windows.size();
         for (Window w : windows.windows()) {

@@ -136,6 +136,8 @@ public final class LeonardoTrainer {
                             throw new LptemException("training diverged at epoch " + epoch + ", batch " + (b + 1)
                                     + " (loss " + t + "); lower the learning rate");
                         }
+                        adam.learningRate(settings.schedule().rate(settings.learningRate(),
+                                (long) (epoch - 1) * batches + b, (long) settings.epochs() * batches));
                         boolean updated = adam.step(params);
                         params.zeroGradients();
                         skipped = updated ? 0 : skipped + 1;
@@ -191,6 +193,7 @@ public final class LeonardoTrainer {
         all.put("windows", Integer.toString(data.size()));
         all.put("batch_size", Integer.toString(settings.batchSize()));
         all.put("learning_rate", Double.toString(settings.learningRate()));
+        all.put("learning_rate_schedule", settings.schedule().key());
         all.put("weight_decay", Double.toString(settings.weightDecay()));
         all.put("validation_fraction", Double.toString(settings.validationFraction()));
         all.put("parameters", Long.toString(vae.parameters().count()));

@@ -19,10 +19,12 @@ import org.lptem.ml.onnx.ExecutionDevice;
  * @param checkpointEvery epochs between checkpoints
  * @param device where PyTorch runs
  * @param weights of the loss terms
+ * @param schedule how the learning rate changes over the {@code epochs} (a run resumed with the same epochs follows
+ *     the same curve)
  */
 public record TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay,
         double validationFraction, int patience, long seed, Path checkpoint, int checkpointEvery,
-        ExecutionDevice device, LossWeights weights) {
+        ExecutionDevice device, LossWeights weights, LearningRateSchedule schedule) {
 
     public TrainingSettings {
         if (epochs < 1) {
@@ -46,6 +48,17 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
         if (checkpointEvery < 1) {
             throw new LptemException("checkpoints need an interval of at least 1 epoch, got " + checkpointEvery);
         }
+        if (schedule == null) {
+            throw new LptemException("a learning-rate schedule is required");
+        }
+    }
+
+    /** Settings with a constant learning rate. */
+    public TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay,
+            double validationFraction, int patience, long seed, Path checkpoint, int checkpointEvery,
+            ExecutionDevice device, LossWeights weights) {
+        this(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed, checkpoint,
+                checkpointEvery, device, weights, LearningRateSchedule.CONSTANT);
     }
 
     /** The published optimiser (Adam, lr 3e-4, weight decay 1e-5) with CPU-friendly batches. */
@@ -56,51 +69,56 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
 
     public TrainingSettings withEpochs(int v) {
         return new TrainingSettings(v, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, weights);
+                checkpoint, checkpointEvery, device, weights, schedule);
     }
 
     public TrainingSettings withBatchSize(int v) {
         return new TrainingSettings(epochs, v, learningRate, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, weights);
+                checkpoint, checkpointEvery, device, weights, schedule);
     }
 
     public TrainingSettings withLearningRate(double v) {
         return new TrainingSettings(epochs, batchSize, v, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, weights);
+                checkpoint, checkpointEvery, device, weights, schedule);
     }
 
     public TrainingSettings withWeightDecay(double v) {
         return new TrainingSettings(epochs, batchSize, learningRate, v, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, weights);
+                checkpoint, checkpointEvery, device, weights, schedule);
     }
 
     public TrainingSettings withValidationFraction(double v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, v, patience, seed, checkpoint,
-                checkpointEvery, device, weights);
+                checkpointEvery, device, weights, schedule);
     }
 
     public TrainingSettings withPatience(int v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, v, seed,
-                checkpoint, checkpointEvery, device, weights);
+                checkpoint, checkpointEvery, device, weights, schedule);
     }
 
     public TrainingSettings withSeed(long v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, v,
-                checkpoint, checkpointEvery, device, weights);
+                checkpoint, checkpointEvery, device, weights, schedule);
     }
 
     public TrainingSettings withCheckpoint(Path file, int every) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
-                file, every, device, weights);
+                file, every, device, weights, schedule);
     }
 
     public TrainingSettings withDevice(ExecutionDevice v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, v, weights);
+                checkpoint, checkpointEvery, v, weights, schedule);
+    }
+
+    public TrainingSettings withSchedule(LearningRateSchedule v) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
+                checkpoint, checkpointEvery, device, weights, v);
     }
 
     public TrainingSettings withWeights(LossWeights v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, v);
+                checkpoint, checkpointEvery, device, v, schedule);
     }
 }

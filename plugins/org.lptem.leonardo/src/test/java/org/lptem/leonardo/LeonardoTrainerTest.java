@@ -158,6 +158,49 @@ class LeonardoTrainerTest {
     }
 
     @Test
+    void aCosineRunCanceledAndResumedFollowsTheSameCurve(@TempDir Path dir) {
+        TrainingSettings cosine = settings(3).withSchedule(LearningRateSchedule.COSINE);
+        Path ck = dir.resolve("ck.leonardo");
+        List<Double> straight = new ArrayList<>();
+        List<Double> constant = new ArrayList<>();
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            try (LeonardoModel model = new LeonardoTrainer(data, cosine, Progress.NONE,
+                    e -> straight.add(e.trainTotal())).train(TestData.tiny(), m, Map.of())) {
+                assertEquals("cosine", model.info().get("learning_rate_schedule"));
+            }
+            try (LeonardoModel model = new LeonardoTrainer(data, settings(3), Progress.NONE,
+                    e -> constant.add(e.trainTotal())).train(TestData.tiny(), m, Map.of())) {
+                assertEquals("constant", model.info().get("learning_rate_schedule"));
+            }
+            // the first steps are the same (the cosine starts at the base rate), later ones are not
+            assertNotEquals(constant.get(2), straight.get(2));
+            // stopped during epoch 3 of 3: the checkpoint holds epoch 2 of the same 3-epoch curve
+            boolean[] stop = {false};
+            Progress cancelInEpoch3 = new Progress() {
+                @Override
+                public void report(double fraction, String message) {
+                }
+
+                @Override
+                public void checkCanceled() {
+                    if (stop[0]) {
+                        throw new CanceledException();
+                    }
+                }
+            };
+            assertThrows(CanceledException.class, () -> new LeonardoTrainer(data, cosine.withCheckpoint(ck, 1),
+                    cancelInEpoch3, e -> stop[0] = e.epoch() == 2).train(TestData.tiny(), m, Map.of()));
+            try (LeonardoModel resumed = new LeonardoTrainer(data, cosine, Progress.NONE, e -> { }).resume(ck, m)) {
+                assertEquals(3, resumed.history().size());
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(straight.get(i), resumed.history().get(i).trainTotal(), 1e-5 * straight.get(i),
+                            "epoch " + (i + 1));
+                }
+            }
+        }
+    }
+
+    @Test
     void cancelStopsTraining() {
         Progress cancelAfterFirstReport = new Progress() {
             private boolean reported;

@@ -1,0 +1,68 @@
+package org.lptem.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.lptem.leonardo.Diagnosis;
+import org.lptem.leonardo.LeonardoModel;
+import org.lptem.leonardo.ModelFile;
+import org.lptem.leonardo.TrajectoryWindows;
+import org.lptem.ml.torch.Torch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lptem leonardo diagnose}: which loss terms steer training, and how reconstructions compare. */
+@Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Diagnose a LEONARDO model on windows cut from --tracks: for each loss term its weighted value "
+                + "and the norm of its gradient over all weights and over the decoder's (the optimiser follows the "
+                + "sum, so a term with a far smaller gradient barely trains), then the statistics of the decoded "
+                + "encoder means against the windows themselves, in normalised units."})
+final class LeonardoDiagnoseCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file from 'train'.")
+    Path model;
+
+    @Option(names = "--tracks", required = true, paramLabel = "T.csv", description = "Tracks table.")
+    Path tracks;
+
+    @Option(names = "--n", defaultValue = "256", paramLabel = "N",
+            description = "Windows, taken at even spacing through the table (default ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the reparameterisation noise (default "
+            + "${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    CalibrationOptions calibration = new CalibrationOptions();
+
+    @Mixin
+    LeonardoCommand.EngineOptions engine = new LeonardoCommand.EngineOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        engine.apply();
+        PrintWriter stdout = spec.commandLine().getOut();
+        return LeonardoCommand.withProgress(spec, progress -> {
+            try (NDManager manager = Torch.newManager(engine.device());
+                    LeonardoModel m = ModelFile.read(model, manager)) {
+                int length = m.config().length();
+                TrajectoryWindows windows = LeonardoCommand.windows(tracks, calibration, length, length,
+                        progress.sub(0, 0.05)).requireAtLeast(2, tracks.toString(), length);
+                Diagnosis d = Diagnosis.run(m, windows, n, seed, progress.sub(0.05, 1));
+                progress.finish();
+                stdout.printf(Locale.ROOT, "model %s on %s%n", model, tracks);
+                d.report(m.weights()).forEach(stdout::println);
+            }
+            return Main.OK;
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package org.lptem.leonardo;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lptem.core.LptemException;
+import org.lptem.core.Progress;
+import org.lptem.ml.onnx.ExecutionDevice;
+import org.lptem.ml.torch.Torch;
+
+class DiagnosisTest {
+    private static TrajectoryWindows data;
+
+    @BeforeAll
+    static void data() {
+        data = TestData.windows(20, 32, 3);
+    }
+
+    private static LeonardoModel withWeights(LeonardoModel m, LossWeights w) {
+        return new LeonardoModel(m.vae(), m.scales(), m.history(), w, m.trainingReference(), m.info());
+    }
+
+    @Test
+    void gradientsFollowTheWeightsAndTheKlOnlyTrainsTheEncoder() {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = ModelFileTest.untrained(m)) {
+            int n = data.size();
+            Diagnosis d = Diagnosis.run(model, data, n, 7, Progress.NONE);
+            assertEquals(LossTerm.values().length, d.terms().size());
+            Diagnosis.TermGradient kl = d.terms().get(LossTerm.KL);
+            assertTrue(kl.gradientNorm() > 0);
+            assertEquals(0, kl.decoderGradientNorm(), "the KL term depends on the encoder alone");
+            for (LossTerm t : LossTerm.values()) {
+                Diagnosis.TermGradient g = d.terms().get(t);
+                assertTrue(g.gradientNorm() > 0 && Double.isFinite(g.gradientNorm()), t.key());
+                assertTrue(g.decoderGradientNorm() <= g.gradientNorm() * (1 + 1e-9), t.key());
+            }
+            assertEquals(d.largestGradient(), d.terms().values().stream()
+                    .mapToDouble(Diagnosis.TermGradient::gradientNorm).max().getAsDouble());
+
+            // the weighted KL is the model's KL weight (0.2) times the KL of the encoded windows
+            float[] flat = new float[n * 64];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(data.windows().get(i).xy(), 0, flat, i * 64, 64);
+            }
+            try (NDManager s = m.newSubManager()) {
+                NDList post = model.vae().encode(s.create(flat, new Shape(n, 32, 2)));
+                double direct = PhysicsLoss.kl(post.get(0), post.get(1)).getFloat();
+                assertEquals(0.2 * direct, kl.weighted(), 1e-5 * direct);
+            }
+
+            // a doubled weight doubles value and gradient, a zero weight gives none; same seed, same numbers
+            LossWeights changed = model.weights().with(LossTerm.MSE, 0.002).with(LossTerm.MEDIAN, 0);
+            Diagnosis e = Diagnosis.run(withWeights(model, changed), data, n, 7, Progress.NONE);
+            Diagnosis.TermGradient mse = d.terms().get(LossTerm.MSE);
+            assertEquals(2 * mse.weighted(), e.terms().get(LossTerm.MSE).weighted(), 1e-5 * mse.weighted());
+            assertEquals(2 * mse.gradientNorm(), e.terms().get(LossTerm.MSE).gradientNorm(),
+                    1e-4 * mse.gradientNorm());
+            assertEquals(0, e.terms().get(LossTerm.MEDIAN).gradientNorm());
+            assertEquals(0, e.terms().get(LossTerm.MEDIAN).weighted());
+            assertEquals(d.terms().get(LossTerm.KURTOSIS), e.terms().get(LossTerm.KURTOSIS));
+        }
+    }
+
+    @Test
+    void reconstructionsAreComparedWithTheirOwnWindows() {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = ModelFileTest.untrained(m)) {
+            int n = 10;
+            Diagnosis d = Diagnosis.run(model, data, n, 1, Progress.NONE);
+            assertEquals(n, d.windows().count());
+            assertEquals(n, d.reconstruction().count());
+            // windows at even spacing through the table, in normalised units
+            List<double[]> own = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                float[] xy = data.windows().get(i * data.size() / n).xy();
+                double[] p = new double[xy.length];
+                for (int k = 0; k < p.length; k++) {
+                    p[k] = xy[k];
+                }
+                own.add(p);
+            }
+            Evaluation.Summary direct = Evaluation.summary(TrajectoryStatistics.ofAll(own));
+            assertArrayEquals(direct.kurtosis(), d.windows().kurtosis(), 1e-12);
+            assertArrayEquals(direct.variancePx2(), d.windows().variancePx2(), 1e-12);
+            // an untrained decoder's steps are nothing like the windows'
+            assertNotEquals(d.windows().variancePx2()[0], d.reconstruction().variancePx2()[0],
+                    0.01 * d.windows().variancePx2()[0]);
+            List<String> report = d.report(model.weights());
+            assertTrue(report.get(0).startsWith("loss terms on 10 windows"), report.get(0));
+            assertTrue(report.stream().anyMatch(l -> l.startsWith("variance lag 1 ")), String.join("\n", report));
+            LptemException e = assertThrows(LptemException.class, () -> Diagnosis.run(model, data, 1, 1,
+                    Progress.NONE));
+            assertTrue(e.getMessage().contains("at least 2 windows"), e.getMessage());
+        }
+    }
+}
