@@ -1,5 +1,6 @@
 package org.lptem.cli;
 
+import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -10,8 +11,10 @@ import org.lptem.core.Progress;
 import org.lptem.leonardo.Generator;
 import org.lptem.leonardo.LeonardoConfig;
 import org.lptem.leonardo.LeonardoModel;
+import org.lptem.leonardo.ModelFile;
 import org.lptem.leonardo.TrajectoryWindows;
 import org.lptem.ml.onnx.ExecutionDevice;
+import org.lptem.ml.torch.Torch;
 import org.lptem.stats.report.TrackTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +33,7 @@ final class LeonardoCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: train, generate, "
-                + "evaluate, prior or bench");
+                + "evaluate, prior, diagnose or bench");
     }
 
     /** Where and how PyTorch runs; applied before the engine starts. */
@@ -97,6 +100,33 @@ final class LeonardoCommand implements Runnable {
         TrackTable table = TrackTable.read(tracks);
         Calibration c = table.calibration().overriddenBy(calibration.override());
         return TrajectoryWindows.cut(table.tracks(), c, length, stride, progress);
+    }
+
+    /** What a command does with a model file once the engine has read it. */
+    interface ModelWork {
+        void run(LeonardoModel model, ConsoleProgress progress);
+    }
+
+    /**
+     * Starts PyTorch as {@code engine} says, reads the model {@code file} and runs {@code work} on it under a progress
+     * bar; the model's native memory is freed afterwards whatever happens.
+     */
+    static int withModel(CommandLine.Model.CommandSpec spec, EngineOptions engine, Path file, ModelWork work) {
+        engine.apply();
+        return withProgress(spec, progress -> {
+            try (NDManager manager = Torch.newManager(engine.device());
+                    LeonardoModel m = ModelFile.read(file, manager)) {
+                work.run(m, progress);
+            }
+            return Main.OK;
+        });
+    }
+
+    /** {@code tracks} cut into windows of the model's length starting {@code stride} frames apart; at least two. */
+    static TrajectoryWindows windowsFor(LeonardoModel m, Path tracks, CalibrationOptions calibration, int stride,
+            Progress progress) {
+        int length = m.config().length();
+        return windows(tracks, calibration, length, stride, progress).requireAtLeast(2, tracks.toString(), length);
     }
 
     /** Runs {@code work} with a progress bar on standard error that Ctrl-C cancels. */

@@ -1,15 +1,11 @@
 package org.lptem.cli;
 
-import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lptem.leonardo.Diagnosis;
-import org.lptem.leonardo.LeonardoModel;
-import org.lptem.leonardo.ModelFile;
 import org.lptem.leonardo.TrajectoryWindows;
-import org.lptem.ml.torch.Torch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,20 +45,14 @@ final class LeonardoDiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        engine.apply();
         PrintWriter stdout = spec.commandLine().getOut();
-        return LeonardoCommand.withProgress(spec, progress -> {
-            try (NDManager manager = Torch.newManager(engine.device());
-                    LeonardoModel m = ModelFile.read(model, manager)) {
-                int length = m.config().length();
-                TrajectoryWindows windows = LeonardoCommand.windows(tracks, calibration, length, length,
-                        progress.sub(0, 0.05)).requireAtLeast(2, tracks.toString(), length);
-                Diagnosis d = Diagnosis.run(m, windows, n, seed, progress.sub(0.05, 1));
-                progress.finish();
-                stdout.printf(Locale.ROOT, "model %s on %s%n", model, tracks);
-                d.report(m.weights()).forEach(stdout::println);
-            }
-            return Main.OK;
+        return LeonardoCommand.withModel(spec, engine, model, (m, progress) -> {
+            TrajectoryWindows windows = LeonardoCommand.windowsFor(m, tracks, calibration, m.config().length(),
+                    progress.sub(0, 0.05));
+            Diagnosis d = Diagnosis.run(m, windows, n, seed, progress.sub(0.05, 1));
+            progress.finish();
+            stdout.printf(Locale.ROOT, "model %s on %s%n", model, tracks);
+            d.report(m.weights()).forEach(stdout::println);
         });
     }
 }

@@ -1,16 +1,12 @@
 package org.lptem.cli;
 
-import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lptem.leonardo.Evaluation;
 import org.lptem.leonardo.Generator;
-import org.lptem.leonardo.LeonardoModel;
-import org.lptem.leonardo.ModelFile;
 import org.lptem.leonardo.TrajectoryWindows;
-import org.lptem.ml.torch.Torch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,23 +52,15 @@ final class LeonardoEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        engine.apply();
         PrintWriter stdout = spec.commandLine().getOut();
-        return LeonardoCommand.withProgress(spec, progress -> {
-            try (NDManager manager = Torch.newManager(engine.device());
-                    LeonardoModel m = ModelFile.read(model, manager)) {
-                int length = m.config().length();
-                TrajectoryWindows held = LeonardoCommand.windows(tracks, calibration, length,
-                        stride == null ? length : stride, progress.sub(0, 0.05))
-                        .requireAtLeast(2, tracks.toString(), length);
-                Generator.Prior used = prior.generator(m, stdout, spec.commandLine().getErr()).prior();
-                Evaluation e = Evaluation.run(m, held, n == null ? held.size() : n, seed, used,
-                        progress.sub(0.05, 1));
-                progress.finish();
-                stdout.printf(Locale.ROOT, "model %s against %s%n", model, tracks);
-                e.report().forEach(stdout::println);
-            }
-            return Main.OK;
+        return LeonardoCommand.withModel(spec, engine, model, (m, progress) -> {
+            TrajectoryWindows held = LeonardoCommand.windowsFor(m, tracks, calibration,
+                    stride == null ? m.config().length() : stride, progress.sub(0, 0.05));
+            Generator.Prior used = prior.generator(m, stdout, spec.commandLine().getErr()).prior();
+            Evaluation e = Evaluation.run(m, held, n == null ? held.size() : n, seed, used, progress.sub(0.05, 1));
+            progress.finish();
+            stdout.printf(Locale.ROOT, "model %s against %s%n", model, tracks);
+            e.report().forEach(stdout::println);
         });
     }
 }

@@ -1,6 +1,5 @@
 package org.lptem.cli;
 
-import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,6 @@ import org.lptem.leonardo.DecoderOnnx;
 import org.lptem.leonardo.GeneratedTracks;
 import org.lptem.leonardo.Generator;
 import org.lptem.leonardo.LeonardoModel;
-import org.lptem.leonardo.ModelFile;
-import org.lptem.ml.torch.Torch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +69,6 @@ final class LeonardoGenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        engine.apply();
         if (out == null && onnx == null) {
             throw new LptemException("give --out (trajectories) and/or --onnx (decoder)");
         }
@@ -81,28 +77,24 @@ final class LeonardoGenerateCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         Map<Integer, Double> fix = parseFixed();
-        return LeonardoCommand.withProgress(spec, progress -> {
-            try (NDManager manager = Torch.newManager(engine.device());
-                    LeonardoModel m = ModelFile.read(model, manager)) {
-                if (onnx != null) {
-                    writeOnnx(m);
-                    stdout.println("decoder written to " + onnx);
-                }
-                if (out != null) {
-                    long t0 = System.nanoTime();
-                    Generator g = prior.generator(m, stdout, spec.commandLine().getErr());
-                    List<double[]> trajectories = sweep != null ? sweep(g, progress) : g.generate(n, seed, fix,
-                            progress.sub(0, 0.8));
-                    double seconds = (System.nanoTime() - t0) / 1e9;
-                    GeneratedTracks.write(out, trajectories, m.scales().calibration(), progress.sub(0.8, 1));
-                    progress.finish();
-                    stdout.printf(Locale.ROOT, "generated %d trajectories of %d frames in %.2f s (%.0f/s); %s%n",
-                            trajectories.size(), m.config().length(), seconds, trajectories.size() / seconds,
-                            m.scales().calibration());
-                    stdout.println("written to " + out);
-                }
+        return LeonardoCommand.withModel(spec, engine, model, (m, progress) -> {
+            if (onnx != null) {
+                writeOnnx(m);
+                stdout.println("decoder written to " + onnx);
             }
-            return Main.OK;
+            if (out != null) {
+                long t0 = System.nanoTime();
+                Generator g = prior.generator(m, stdout, spec.commandLine().getErr());
+                List<double[]> trajectories = sweep != null ? sweep(g, progress) : g.generate(n, seed, fix,
+                        progress.sub(0, 0.8));
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                GeneratedTracks.write(out, trajectories, m.scales().calibration(), progress.sub(0.8, 1));
+                progress.finish();
+                stdout.printf(Locale.ROOT, "generated %d trajectories of %d frames in %.2f s (%.0f/s); %s%n",
+                        trajectories.size(), m.config().length(), seconds, trajectories.size() / seconds,
+                        m.scales().calibration());
+                stdout.println("written to " + out);
+            }
         });
     }
 

@@ -1,6 +1,5 @@
 package org.lptem.cli;
 
-import ai.djl.ndarray.NDManager;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -9,7 +8,6 @@ import org.lptem.leonardo.LatentPrior;
 import org.lptem.leonardo.LeonardoModel;
 import org.lptem.leonardo.ModelFile;
 import org.lptem.leonardo.TrajectoryWindows;
-import org.lptem.ml.torch.Torch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,29 +51,23 @@ final class LeonardoPriorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        engine.apply();
         PrintWriter stdout = spec.commandLine().getOut();
-        return LeonardoCommand.withProgress(spec, progress -> {
-            try (NDManager manager = Torch.newManager(engine.device());
-                    LeonardoModel m = ModelFile.read(model, manager)) {
-                int length = m.config().length();
-                int windowStride = stride != null ? stride
-                        : Integer.parseInt(m.info().getOrDefault("stride", Integer.toString(length)));
-                TrajectoryWindows windows = LeonardoCommand.windows(tracks, calibration, length, windowStride,
-                        progress.sub(0, 0.05)).requireAtLeast(2, tracks.toString(), length);
-                long t0 = System.nanoTime();
-                LatentPrior joint = LatentPrior.fitJoint(m.vae(), windows, progress.sub(0.05, 1));
-                LeonardoModel fitted = m.withJointPrior(joint);
-                ModelFile.write(out, fitted);
-                progress.finish();
-                stdout.printf(Locale.ROOT, "aggregate prior fitted to %d windows of %d frames from %s (stride %d) "
-                        + "in %.1f s%n", windows.size(), length, tracks, windowStride,
-                        (System.nanoTime() - t0) / 1e9);
-                describe(stdout, fitted.aggregatePrior());
-                describeExtent(stdout, joint);
-                stdout.println("model written to " + out);
-            }
-            return Main.OK;
+        return LeonardoCommand.withModel(spec, engine, model, (m, progress) -> {
+            int length = m.config().length();
+            int windowStride = stride != null ? stride
+                    : Integer.parseInt(m.info().getOrDefault("stride", Integer.toString(length)));
+            TrajectoryWindows windows = LeonardoCommand.windowsFor(m, tracks, calibration, windowStride,
+                    progress.sub(0, 0.05));
+            long t0 = System.nanoTime();
+            LatentPrior joint = LatentPrior.fitJoint(m.vae(), windows, progress.sub(0.05, 1));
+            LeonardoModel fitted = m.withJointPrior(joint);
+            ModelFile.write(out, fitted);
+            progress.finish();
+            stdout.printf(Locale.ROOT, "aggregate prior fitted to %d windows of %d frames from %s (stride %d) "
+                    + "in %.1f s%n", windows.size(), length, tracks, windowStride, (System.nanoTime() - t0) / 1e9);
+            describe(stdout, fitted.aggregatePrior());
+            describeExtent(stdout, joint);
+            stdout.println("model written to " + out);
         });
     }
 
