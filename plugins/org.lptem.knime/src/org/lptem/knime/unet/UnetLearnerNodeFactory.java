@@ -53,7 +53,9 @@ public final class UnetLearnerNodeFactory extends DefaultNodeFactory {
             defaults, so the same settings and seed give the same network. Training data come from the LPTEM
             simulator: frame <i>k</i> is rendered from preset <i>k</i> mod <i>n</i> of the <i>Simulator
             presets</i>, with its SNR, particle size, liquid thickness and crowding drawn around the preset's, and
-            four crops of <i>Crop size</i> are cut from it, three of four centred near a particle. The crops are
+            four crops of <i>Crop size</i> are cut from it: half centred near a particle, the <i>Distractor-centred
+            fraction</i> near an out-of-focus distractor (so that such blobs are learnt as liquid), the rest anywhere.
+            The crops are
             standardised as at inference, augmented afresh every epoch (flips, 90-degree turns, contrast, blur and
             noise) and fed to Adam on binary cross-entropy plus Dice loss. The <i>Validation fraction</i> of the
             crops is held out; the weights of the epoch with the lowest validation loss are kept.</p>
