@@ -3,6 +3,7 @@ package org.lptem.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.lptem.core.Detection;
+import org.lptem.core.MovingAverageVideo;
 import org.lptem.core.Progress;
 import org.lptem.core.Track;
 import org.lptem.core.Video;
@@ -34,7 +35,8 @@ final class Analysis {
         try (DetectionsCsv.Writer csv = new DetectionsCsv.Writer(out.file("detections.csv"), video.calibration())) {
             Segmenter segmenter = settings.segmentation() == AnalysisSettings.Segmentation.UNET
                     ? DefaultUnet.segmenter(ExecutionDevice.CPU, settings.detector(),
-                            ClassicalSettings.blobs(3, 48).ridgeRatio())
+                            ClassicalSettings.blobs(3, 48).ridgeRatio(),
+                            video instanceof MovingAverageVideo mean ? mean.window() : 1)
                     : new ClassicalDetector(settings.detector());
             try {
                 segmenter.segmentAll(video, progress.sub(0, 0.8), seg -> {

@@ -13,6 +13,7 @@ import java.util.function.IntFunction;
 import org.lptem.core.Detection;
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
+import org.lptem.core.MovingAverageVideo;
 import org.lptem.core.Progress;
 import org.lptem.core.Track;
 import org.lptem.segment.Blob;
@@ -58,6 +59,11 @@ final class BenchSegmentationCommand implements Callable<Integer> {
     static final String DEFAULT_PRESETS = "rod-1024,thickness-5nm,thickness-50nm,thickness-150nm,multi";
     /** Timed rounds of the speed runs, after one untimed; the fastest is the figure least disturbed by other work. */
     static final int ROUNDS = 3;
+    /**
+     * The default U-Net on the moving mean of 3 frames with its region classifier ({@code lptem segment --method unet
+     * --average-frames 3}); scored against each frame's own truth.
+     */
+    static final String MEAN3_UNET = "unet-mean3";
 
     @Option(names = "--presets", defaultValue = DEFAULT_PRESETS, split = ",", paramLabel = "NAME,NAME,...",
             description = "Simulator presets to score (default ${DEFAULT-VALUE}).")
@@ -65,7 +71,9 @@ final class BenchSegmentationCommand implements Callable<Integer> {
 
     @Option(names = "--methods", defaultValue = "classical,threshold,otsu,hysteresis,local,unet", split = ",",
             paramLabel = "NAME,...",
-            description = "Methods to score (default ${DEFAULT-VALUE}); onnx is added by --model.")
+            description = "Methods to score (default ${DEFAULT-VALUE}); onnx is added by --model. "
+                    + MEAN3_UNET + " is the default U-Net with its region classifier on the mean of 3 frames centred "
+                    + "on each scored frame (for particles that move less than their radius in 3 frames).")
     List<String> methods;
 
     @Option(names = "--frames", defaultValue = "20", paramLabel = "N",
@@ -146,8 +154,10 @@ final class BenchSegmentationCommand implements Callable<Integer> {
                 // the filters and split of 'lptem segment --method unet'
                 case "unet" -> DefaultUnet.segmenter(ExecutionDevice.CPU, ClassicalSettings.blobs(3, 48).detector(),
                         ClassicalSettings.blobs(3, 48).ridgeRatio());
+                case MEAN3_UNET -> DefaultUnet.segmenter(ExecutionDevice.CPU,
+                        ClassicalSettings.blobs(3, 48).detector(), ClassicalSettings.blobs(3, 48).ridgeRatio(), 3);
                 default -> throw new LptemException("--methods: '" + name + "' is not one of classical, threshold, "
-                        + "otsu, hysteresis, local, unet");
+                        + "otsu, hysteresis, local, unet, " + MEAN3_UNET);
             });
         }
         if (model != null) {
@@ -176,16 +186,18 @@ final class BenchSegmentationCommand implements Callable<Integer> {
                 nanos.put(k, new long[2]);
             });
             try (SimulatedVideo video = new SimulatedVideo(s)) {
+                MovingAverageVideo mean = new MovingAverageVideo(video, 3);
                 int n = Math.min(frames, video.frameCount());
                 for (int f = 0; f < n; f++) {
                     progress.checkCanceled();
                     progress.report((p + (double) f / n) / chosen.size(), preset.key() + " frame " + (f + 1));
                     Frame frame = video.frame(f);
+                    Frame averaged = segmenters.containsKey(MEAN3_UNET) ? mean.frame(f) : null;
                     int[] truth = SegmentationScorer.labelsOf(video.labels(f));
                     for (Map.Entry<String, Segmenter> e : segmenters.entrySet()) {
                         long t0 = System.nanoTime();
                         long onnx0 = onnxNanos(e.getValue());
-                        Segmentation seg = e.getValue().segment(frame, f);
+                        Segmentation seg = e.getValue().segment(e.getKey().equals(MEAN3_UNET) ? averaged : frame, f);
                         nanos.get(e.getKey())[0] += System.nanoTime() - t0;
                         nanos.get(e.getKey())[1] += onnxNanos(e.getValue()) - onnx0;
                         scorers.get(e.getKey()).add(truth, seg.labels(), seg.width(), seg.height());

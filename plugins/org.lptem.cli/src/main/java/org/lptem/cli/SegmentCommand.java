@@ -175,7 +175,8 @@ final class SegmentCommand implements Callable<Integer> {
                     + "probability output)");
         }
         Segmenter segmenter = !network ? new ClassicalDetector(classical)
-                : model == null ? DefaultUnet.segmenter(device, detector, noSplit ? 0 : classical.ridgeRatio())
+                : model == null ? DefaultUnet.segmenter(device, detector, noSplit ? 0 : classical.ridgeRatio(),
+                        averaging.frames)
                 : new ProbabilitySegmenter(new ProbabilityModel(OnnxModel.load(model, device)), probability, detector,
                         noSplit ? 0 : classical.ridgeRatio());
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code lptem unet}: the project's U-Net segmenter. */
-@Command(name = "unet", mixinStandardHelpOptions = true, subcommands = UnetCommand.Train.class,
+@Command(name = "unet", mixinStandardHelpOptions = true, subcommands = {UnetCommand.Train.class, UnetClassifierCommand.class},
         description = "Train the U-Net segmenter (see 'lptem unet train --help'); use the result with "
                 + "'lptem segment --method unet --model FILE.onnx'.")
 final class UnetCommand implements Runnable {
@@ -42,7 +42,7 @@ final class UnetCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (train)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (train, train-classifier)");
     }
 
     /** {@code lptem unet train}. */

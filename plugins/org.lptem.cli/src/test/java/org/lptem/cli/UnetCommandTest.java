@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.ml.onnx.OnnxModel;
+import org.lptem.segment.onnx.RegionClassifier;
 
 class UnetCommandTest {
     /** A very small network on a few crops: this checks the command, not the model's quality. */
@@ -111,6 +112,44 @@ class UnetCommandTest {
         try (OnnxModel m = OnnxModel.load(model, ExecutionDevice.CPU)) {
             return m.run("image", x, new long[] {1, 1, 24, 40}, "probability");
         }
+    }
+
+    @Test
+    void fitsARegionClassifierThatTheSegmenterCanRead(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("c.json");
+        CliRunner.Run r = lptem("unet", "train-classifier", "--out", out.toString(), "--presets", "multi",
+                "--videos", "10", "--seed", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("fitted a region classifier on "), r.out());
+        String json = Files.readString(out);
+        RegionClassifier c = RegionClassifier.fromJson(json, out.toString());
+        assertEquals(3, c.averagedFrames());
+        assertEquals(0.5, c.threshold());
+        assertTrue(json.contains("\"command\": \"lptem unet train-classifier --out " + out), json);
+        assertTrue(json.contains("\"videos\": 10"), json);
+        assertTrue(json.contains("\"particles_kept\""), json);
+        // the same seed gives the same bytes but for the time taken
+        Path again = dir.resolve("again.json");
+        assertEquals(0, lptem("unet", "train-classifier", "--out", again.toString(), "--presets", "multi",
+                "--videos", "10", "--seed", "2").code());
+        assertEquals(c, RegionClassifier.fromJson(Files.readString(again), again.toString()));
+
+        CliRunner.Run even = lptem("unet", "train-classifier", "--out", dir.resolve("e.json").toString(),
+                "--average-frames", "2");
+        assertEquals(Main.BAD_INPUT, even.code());
+        assertTrue(even.err().contains("odd --average-frames"), even.err());
+        assertFalse(Files.exists(dir.resolve("e.json")));
+    }
+
+    @Test
+    void theBenchmarkScoresTheUnetOnMeansOfThreeFrames() {
+        CliRunner.Run bench = lptem("bench-segmentation", "--presets", "multi", "--methods", "unet,unet-mean3",
+                "--frames", "2", "--accuracy-only");
+        assertEquals(0, bench.code(), bench.err());
+        String row = bench.out().lines().filter(l -> l.startsWith("multi            unet-mean3")).findFirst()
+                .orElseThrow(() -> new AssertionError(bench.out()));
+        String[] cells = row.trim().split("\\s+");
+        assertTrue(Double.parseDouble(cells[11]) > 0.9, "F1 on the benchmark's first two frames: " + row);
     }
 
     @Test

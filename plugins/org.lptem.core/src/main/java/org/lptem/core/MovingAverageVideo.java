@@ -27,6 +27,11 @@ public final class MovingAverageVideo implements Video {
         this.half = frames / 2;
     }
 
+    /** Frames in each mean (fewer at the ends of the video). */
+    public int window() {
+        return 2 * half + 1;
+    }
+
     /** The video being averaged. */
     public Video base() {
         return base;

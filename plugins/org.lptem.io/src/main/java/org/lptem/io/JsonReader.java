@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * Just enough JSON reading for the metadata microscope software embeds (Velox): objects become maps, arrays lists,
  * numbers doubles, and strings, booleans and null themselves. Nesting is bounded, so hostile input fails with an
- * IllegalArgumentException rather than a stack overflow.
+ * IllegalArgumentException rather than a stack overflow. Also reads the project's own small JSON files (model
+ * records, the U-Net's region classifier).
  */
-final class JsonReader {
+public final class JsonReader {
     private static final int MAX_DEPTH = 128;
 
     private final String s;
@@ -21,7 +22,7 @@ final class JsonReader {
     }
 
     /** Parses one JSON value; trailing text other than whitespace is an error. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonReader r = new JsonReader(text);
         Object v = r.value(0);
         r.skipSpace();
@@ -32,7 +33,7 @@ final class JsonReader {
     }
 
     /** The value at {@code path} (object keys) inside {@code root}, or null. */
-    static Object at(Object root, String... path) {
+    public static Object at(Object root, String... path) {
         Object v = root;
         for (String key : path) {
             if (!(v instanceof Map<?, ?> m)) {

@@ -90,6 +90,18 @@ public final class TrainingFrames {
         }
     }
 
+    /**
+     * Frame k's set-up as a short video: the particles of {@link #render(int)}'s frame where they are there, then
+     * moving on (the grey levels may differ slightly: an 8-bit video is scaled over all its frames). For methods that
+     * use neighbouring frames (a moving mean); the caller closes it.
+     */
+    public SimulatedVideo video(int k, int frames) {
+        if (frames < 1) {
+            throw new LptemException("a training video needs at least 1 frame, got " + frames);
+        }
+        return reachable(settings(k).toBuilder().frames(frames).build());
+    }
+
     /** The one-frame settings of frame k, before {@link #reachable} adjusts the SNR (which moves nothing). */
     private SimulationSettings settings(int k) {
         SimulationPreset preset = presets.get(k % presets.size());

@@ -29,6 +29,17 @@ class TrainingFramesTest {
     }
 
     @Test
+    void aFramesVideoStartsWhereTheFrameIsAndMovesItsParticles() {
+        TrainingFrames frames = new TrainingFrames(List.of(SimulationPreset.MULTI), CROP, 5);
+        try (SimulatedVideo video = frames.video(2, 3)) {
+            assertEquals(3, video.frameCount());
+            assertArrayEquals(pixels(frames.render(2).labels()), pixels(video.labels(0)));
+            assertFalse(java.util.Arrays.equals(pixels(video.labels(0)), pixels(video.labels(2))));
+        }
+        assertThrows(LptemException.class, () -> frames.video(0, 0));
+    }
+
+    @Test
     void cropsLieInsideTheFrameAndMostHoldParticlePixels() {
         TrainingFrames frames = new TrainingFrames(List.of(SimulationPreset.DEMO), CROP, 3);
         int withParticle = 0;

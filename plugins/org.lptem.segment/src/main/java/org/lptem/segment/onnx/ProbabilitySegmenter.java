@@ -21,6 +21,7 @@ public final class ProbabilitySegmenter implements Segmenter, AutoCloseable {
     private final DetectorSettings filters;
     private final double ridgeRatio;
     private final double seedThreshold;
+    private final RegionClassifier classifier;
 
     /**
      * @param threshold probability at which a pixel is a particle's, in (0, 1)
@@ -41,6 +42,17 @@ public final class ProbabilitySegmenter implements Segmenter, AutoCloseable {
      */
     public ProbabilitySegmenter(ProbabilityModel model, double threshold, double seedThreshold,
             DetectorSettings filters, double ridgeRatio) {
+        this(model, threshold, seedThreshold, null, filters, ridgeRatio);
+    }
+
+    /**
+     * As {@link #ProbabilitySegmenter(ProbabilityModel, double, double, DetectorSettings, double)}, then keeping only
+     * the regions {@code classifier} takes for particles (null: no classifier). The classifier must have been fitted
+     * on regions of this network at this probability threshold, on input like the frames this segmenter is given.
+     */
+    public ProbabilitySegmenter(ProbabilityModel model, double threshold, double seedThreshold,
+            RegionClassifier classifier, DetectorSettings filters, double ridgeRatio) {
+        this.classifier = classifier;
         if (!(threshold > 0 && threshold < 1)) {
             throw new LptemException("probability threshold must be in (0, 1), got " + threshold);
         }
@@ -62,22 +74,38 @@ public final class ProbabilitySegmenter implements Segmenter, AutoCloseable {
         int width = frame.width();
         int height = frame.height();
         float[] probability = model.predict(frame);
+        int[] labels = new int[probability.length];
+        int count = regions(probability, width, height, threshold, ridgeRatio, labels);
+        if (seedThreshold > threshold) {
+            count = keepSeeded(labels, count, probability);
+        }
+        float[] image = frame.toFloat();
+        if (classifier != null) {
+            count = classifier.keepParticles(labels, count, width, height, image, probability);
+        }
+        RegionMoments moments = RegionMoments.measure(labels, count, width, image);
+        double[] meanProbability = RegionMoments.regionMeans(labels, count, probability);
+        return Segmentation.filtered(frameIndex, width, height, labels, moments, l -> meanProbability[l],
+                filters.minAreaPx(), filters.maxAreaPx(), filters.minScore());
+    }
+
+    /**
+     * The candidate regions of a probability map: pixels at or above {@code threshold}, 8-connected, cut apart where
+     * touching (ridgeRatio > 0), numbered 1..n into {@code labels}.
+     *
+     * @return n
+     */
+    static int regions(float[] probability, int width, int height, double threshold, double ridgeRatio,
+            int[] labels) {
         boolean[] mask = new boolean[probability.length];
         for (int i = 0; i < mask.length; i++) {
             mask[i] = probability[i] >= threshold;
         }
-        int[] labels = new int[mask.length];
         int count = ConnectedComponents.label(mask, width, height, labels);
         if (ridgeRatio > 0) {
             count = splitTouching(mask, labels, count, width, height, ridgeRatio);
         }
-        if (seedThreshold > threshold) {
-            count = keepSeeded(labels, count, probability);
-        }
-        RegionMoments moments = RegionMoments.measure(labels, count, width, frame.toFloat());
-        double[] meanProbability = RegionMoments.regionMeans(labels, count, probability);
-        return Segmentation.filtered(frameIndex, width, height, labels, moments, l -> meanProbability[l],
-                filters.minAreaPx(), filters.maxAreaPx(), filters.minScore());
+        return count;
     }
 
     /** Drops the regions whose peak probability is below the seed threshold; the rest are renumbered 1..n. */

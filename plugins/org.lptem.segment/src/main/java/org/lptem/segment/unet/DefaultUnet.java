@@ -10,6 +10,7 @@ import org.lptem.ml.onnx.OnnxModel;
 import org.lptem.segment.DetectorSettings;
 import org.lptem.segment.onnx.ProbabilityModel;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
+import org.lptem.segment.onnx.RegionClassifier;
 
 /**
  * The U-Net shipped with the project, trained by {@code lptem unet train} on simulated videos; its training record
@@ -44,6 +45,17 @@ public final class DefaultUnet {
      */
     public static final double SEED_PROBABILITY = 0.985;
 
+    /** The region profile's smallest semi-axis: a few-pixel region is profiled on the scale of a small particle. */
+    public static final double PROFILE_MIN_SEMI_AXIS_PX = 2;
+
+    /** The region classifier fitted on this network's regions (see {@code lptem unet train-classifier}). */
+    public static final String CLASSIFIER = "default-unet-classifier.json";
+
+    public static RegionClassifier classifier() {
+        return RegionClassifier.fromJson(new String(resource(CLASSIFIER), StandardCharsets.UTF_8),
+                "the default U-Net's region classifier (" + CLASSIFIER + ")");
+    }
+
     public static ProbabilityModel load(ExecutionDevice device) {
         return new ProbabilityModel(OnnxModel.load("default U-Net (" + MODEL + ")", bytes(), device));
     }
@@ -51,7 +63,20 @@ public final class DefaultUnet {
     /** The default U-Net with its thresholds, then the area and score filters and the cut of touching particles. */
     public static ProbabilitySegmenter segmenter(ExecutionDevice device, DetectorSettings filters,
             double ridgeRatio) {
-        return new ProbabilitySegmenter(load(device), PROBABILITY, SEED_PROBABILITY, filters, ridgeRatio);
+        return segmenter(device, filters, ridgeRatio, 1);
+    }
+
+    /**
+     * As {@link #segmenter(ExecutionDevice, DetectorSettings, double)} for frames that are the moving mean of
+     * {@code averagedFrames} frames: where the shipped region classifier was fitted on such input, it decides which
+     * regions are particles (in place of the seed probability); otherwise the seed probability does.
+     */
+    public static ProbabilitySegmenter segmenter(ExecutionDevice device, DetectorSettings filters, double ridgeRatio,
+            int averagedFrames) {
+        RegionClassifier c = classifier();
+        return c.averagedFrames() == averagedFrames
+                ? new ProbabilitySegmenter(load(device), PROBABILITY, PROBABILITY, c, filters, ridgeRatio)
+                : new ProbabilitySegmenter(load(device), PROBABILITY, SEED_PROBABILITY, filters, ridgeRatio);
     }
 
     private static byte[] resource(String name) {

@@ -9,6 +9,8 @@ import org.lptem.segment.Segmentation;
 import org.lptem.segment.metrics.SegmentationScorer;
 import org.lptem.segment.metrics.SegmentationScores;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
+import org.lptem.segment.onnx.RegionClassifier;
+import org.lptem.core.MovingAverageVideo;
 import org.lptem.simulate.SimulatedVideo;
 import org.lptem.simulate.SimulationPreset;
 
@@ -46,12 +48,42 @@ class DefaultUnetTest {
         assertTrue(s.f1() > 0.9, s.toString());
     }
 
+    /** Frames 1..frames of the preset's video, each the mean of 3, through the given segmenter. */
+    private static SegmentationScores scoreOnMeans(ProbabilitySegmenter unet, int frames) {
+        SegmentationScorer scorer = new SegmentationScorer();
+        try (SimulatedVideo video = new SimulatedVideo(SimulationPreset.MULTI.settings()); unet) {
+            MovingAverageVideo mean = new MovingAverageVideo(video, 3);
+            for (int f = 1; f <= frames; f++) {
+                Segmentation seg = unet.segment(mean.frame(f), f);
+                scorer.add(SegmentationScorer.labelsOf(video.labels(f)), seg.labels(), seg.width(), seg.height());
+            }
+        }
+        return scorer.scores();
+    }
+
     @Test
-    void isSmallAndCarriesItsTrainingRecord() {
+    void onMeansOfThreeFramesTheRegionClassifierDropsTheOutOfFocusParticles() {
+        ClassicalSettings filters = ClassicalSettings.blobs(3, 48);
+        RegionClassifier c = DefaultUnet.classifier();
+        assertEquals(3, c.averagedFrames());
+        SegmentationScores classified = scoreOnMeans(DefaultUnet.segmenter(ExecutionDevice.CPU, filters.detector(),
+                filters.ridgeRatio(), 3), 4);
+        SegmentationScores seeded = scoreOnMeans(DefaultUnet.segmenter(ExecutionDevice.CPU, filters.detector(),
+                filters.ridgeRatio(), 1), 4);
+        assertTrue(classified.f1() > 0.95, classified.toString());
+        assertTrue(classified.falsePositives() < seeded.falsePositives(), classified + " vs " + seeded);
+    }
+
+    @Test
+    void isSmallAndCarriesItsTrainingRecord() throws java.io.IOException {
         assertTrue(DefaultUnet.bytes().length < 20 << 20, DefaultUnet.bytes().length + " bytes");
         String record = DefaultUnet.record();
         assertTrue(record.contains("\"command\": \"lptem unet train"), record);
         assertTrue(record.contains("\"complete\": true"), record);
         assertTrue(record.contains("\"curve\""), record);
+        String classifier = new String(DefaultUnet.class.getResourceAsStream(DefaultUnet.CLASSIFIER).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(classifier.contains("\"command\": \"lptem unet train-classifier"), classifier);
+        assertTrue(classifier.contains("\"non_particles_dropped\""), classifier);
     }
 }
