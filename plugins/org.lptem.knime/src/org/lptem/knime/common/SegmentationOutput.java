@@ -13,6 +13,7 @@ import org.lptem.core.Calibration;
 import org.lptem.core.Detection;
 import org.lptem.core.LptemException;
 import org.lptem.core.Progress;
+import org.lptem.core.MovingAverageVideo;
 import org.lptem.core.Video;
 import org.lptem.io.TiffStackWriter;
 import org.lptem.knime.port.LabelMaskPortObjectSpec;
@@ -59,11 +60,22 @@ public final class SegmentationOutput {
     public static BufferedDataTable run(final Segmenter segmenter, final VideoPortObjectSpec spec, final Path labels,
         final ExecutionContext exec, final Progress progress, final Consumer<Segmentation> also)
         throws IOException {
+        return run(segmenter, spec, labels, 1, exec, progress, also);
+    }
+
+    /**
+     * As {@link #run(Segmenter, VideoPortObjectSpec, Path, ExecutionContext, Progress, Consumer)}, segmenting the
+     * moving mean of {@code averagedFrames} frames centred on each frame (1: the frames themselves).
+     */
+    public static BufferedDataTable run(final Segmenter segmenter, final VideoPortObjectSpec spec, final Path labels,
+        final int averagedFrames, final ExecutionContext exec, final Progress progress,
+        final Consumer<Segmentation> also) throws IOException {
         // The spec's calibration, not the reopened file's, so the outputs match what configure promised.
         Calibration calibration = spec.calibration();
         BufferedDataContainer container = exec.createDataContainer(DetectionTable.spec(calibration));
         long[] rows = {0};
-        try (Video video = spec.source().open()) {
+        try (Video opened = spec.source().open()) {
+            Video video = averagedFrames == 1 ? opened : new MovingAverageVideo(opened, averagedFrames);
             TiffStackWriter writer = TiffStackWriter.labels(labels, video.width(), video.height(), calibration);
             try {
                 segmenter.segmentAll(video, progress, segmentation -> {

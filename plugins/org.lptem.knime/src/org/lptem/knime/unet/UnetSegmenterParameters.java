@@ -8,11 +8,13 @@ import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
+import org.knime.node.parameters.migration.Migrate;
 import org.knime.node.parameters.widget.choices.Label;
 import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveDoubleValidation;
+import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveIntegerValidation;
 import org.knime.node.parameters.widget.text.TextInputWidget;
 import org.lptem.knime.common.LocalPaths;
 import org.lptem.ml.onnx.ExecutionDevice;
@@ -69,6 +71,16 @@ public final class UnetSegmenterParameters implements NodeParameters {
     double probability = 0.5;
 
     @Layout(NetworkSection.class)
+    @Widget(title = "Frames averaged", description = "Segment the mean of this many consecutive frames centred on "
+        + "each frame (odd; 1 = single frames). Raises the per-pixel SNR by the square root of the number for "
+        + "particles that move less than their radius in that many frames; fast-jumping particles smear. With the "
+        + "built-in default U-Net and 3 frames, its region classifier (fitted on such means) decides which regions "
+        + "are particles in focus and drops out-of-focus ones; otherwise the probability threshold alone decides.")
+    @NumberInputWidget(minValidation = IsPositiveIntegerValidation.class)
+    @Migrate(loadDefaultIfAbsent = true)
+    int averageFrames = 1;
+
+    @Layout(NetworkSection.class)
     @Widget(title = "Particle contrast", description = "Whether particles are darker or brighter than the liquid; "
         + "used for each region's contrast score and mean intensity.")
     @ValueSwitchWidget
@@ -110,6 +122,10 @@ public final class UnetSegmenterParameters implements NodeParameters {
         if (!(probability > 0 && probability < 1)) {
             throw new InvalidSettingsException("The probability threshold must be between 0 and 1, got "
                 + probability);
+        }
+        if (averageFrames < 1 || averageFrames % 2 == 0) {
+            throw new InvalidSettingsException("Frames averaged must be an odd number >= 1 (centred on each frame), "
+                + "got " + averageFrames);
         }
         labelPath();
     }

@@ -56,6 +56,18 @@ public final class DefaultUnet {
                 "the default U-Net's region classifier (" + CLASSIFIER + ")");
     }
 
+    /**
+     * The shipped region classifier where it applies: to this network ({@code onnx} is the default U-Net's bytes)
+     * on moving means of the number of frames it was fitted on; null otherwise.
+     */
+    public static RegionClassifier classifierFor(byte[] onnx, int averagedFrames) {
+        if (!java.util.Arrays.equals(onnx, bytes())) {
+            return null;
+        }
+        RegionClassifier c = classifier();
+        return c.averagedFrames() == averagedFrames ? c : null;
+    }
+
     public static ProbabilityModel load(ExecutionDevice device) {
         return new ProbabilityModel(OnnxModel.load("default U-Net (" + MODEL + ")", bytes(), device));
     }
@@ -73,8 +85,8 @@ public final class DefaultUnet {
      */
     public static ProbabilitySegmenter segmenter(ExecutionDevice device, DetectorSettings filters, double ridgeRatio,
             int averagedFrames) {
-        RegionClassifier c = classifier();
-        return c.averagedFrames() == averagedFrames
+        RegionClassifier c = classifierFor(bytes(), averagedFrames);
+        return c != null
                 ? new ProbabilitySegmenter(load(device), PROBABILITY, PROBABILITY, c, filters, ridgeRatio)
                 : new ProbabilitySegmenter(load(device), PROBABILITY, SEED_PROBABILITY, filters, ridgeRatio);
     }
