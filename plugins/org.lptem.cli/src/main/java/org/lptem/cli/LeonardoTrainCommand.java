@@ -79,7 +79,7 @@ final class LeonardoTrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|cosine",
             description = "Learning rate over the run: constant (as published) or cosine, from --lr at the first "
-                    + "step to 5 % of it at the last step of --epochs (default ${DEFAULT-VALUE}).")
+                    + "step to 5 %% of it at the last step of --epochs (default ${DEFAULT-VALUE}).")
     String lrSchedule;
 
     @Option(names = "--weight-decay", defaultValue = "1e-5",

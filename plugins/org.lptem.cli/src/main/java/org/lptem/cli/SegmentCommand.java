@@ -1,6 +1,8 @@
 package org.lptem.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,6 +23,7 @@ import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.ml.onnx.OnnxModel;
 import org.lptem.segment.onnx.ProbabilityModel;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
+import org.lptem.segment.onnx.RegionClassifier;
 import org.lptem.segment.unet.DefaultUnet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +64,12 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--probability", defaultValue = "0.5", paramLabel = "P",
             description = "Network probability at which a pixel is a particle's (default ${DEFAULT-VALUE}).")
     double probability;
+
+    @Option(names = "--classifier", paramLabel = "FILE.json",
+            description = "Region classifier for --model's network (from 'lptem unet train-classifier --model'); "
+                    + "needs the --average-frames it was fitted on. The shipped U-Net brings its own, used with "
+                    + "--average-frames 3.")
+    Path classifier;
 
     @Option(names = "--frames", paramLabel = "FROM:TO[:STEP]", description = "Frame range, 0-based, TO exclusive.")
     String frames;
@@ -174,11 +183,12 @@ final class SegmentCommand implements Callable<Integer> {
             throw new LptemException("--method " + name + " needs --model FILE.onnx (a network with a [1,1,H,W] "
                     + "probability output)");
         }
+        RegionClassifier regions = classifier == null ? null : readClassifier(classifier, model, averaging.frames);
         Segmenter segmenter = !network ? new ClassicalDetector(classical)
                 : model == null ? DefaultUnet.segmenter(device, detector, noSplit ? 0 : classical.ridgeRatio(),
                         averaging.frames)
-                : new ProbabilitySegmenter(new ProbabilityModel(OnnxModel.load(model, device)), probability, detector,
-                        noSplit ? 0 : classical.ridgeRatio());
+                : new ProbabilitySegmenter(new ProbabilityModel(OnnxModel.load(model, device)), probability,
+                        probability, regions, detector, noSplit ? 0 : classical.ridgeRatio());
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
         Thread hook = new Thread(progress::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
@@ -225,5 +235,23 @@ final class SegmentCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    private static RegionClassifier readClassifier(Path file, Path model, int averagedFrames) {
+        if (model == null) {
+            throw new LptemException("--classifier goes with --model (the shipped U-Net brings its own)");
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw LptemException.inFile(file, "cannot read the region classifier: " + e.getMessage(), e);
+        }
+        RegionClassifier c = RegionClassifier.fromJson(text, file.toString());
+        if (c.averagedFrames() != averagedFrames) {
+            throw new LptemException(file + " was fitted on means of " + c.averagedFrames() + " frames; segment "
+                    + "with --average-frames " + c.averagedFrames());
+        }
+        return c;
     }
 }

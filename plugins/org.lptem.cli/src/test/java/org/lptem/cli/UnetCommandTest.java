@@ -134,6 +134,27 @@ class UnetCommandTest {
                 "--videos", "10", "--seed", "2").code());
         assertEquals(c, RegionClassifier.fromJson(Files.readString(again), again.toString()));
 
+        // segment applies it to the network it was fitted for, given as --model
+        Path unet = dir.resolve("default.onnx");
+        Files.write(unet, org.lptem.segment.unet.DefaultUnet.bytes());
+        Path sim = dir.resolve("sim");
+        assertEquals(0, lptem("simulate", "--preset", "multi", "--frames", "3", "--out", sim.toString()).code());
+        Path seg = dir.resolve("seg");
+        CliRunner.Run s = lptem("segment", sim.resolve("video.tif").toString(), "--method", "onnx", "--model",
+                unet.toString(), "--classifier", out.toString(), "--average-frames", "3", "--out", seg.toString());
+        assertEquals(0, s.code(), s.err());
+        assertTrue(Files.exists(seg.resolve("labels.tif")));
+        CliRunner.Run single = lptem("segment", sim.resolve("video.tif").toString(), "--method", "onnx", "--model",
+                unet.toString(), "--classifier", out.toString(), "--out", dir.resolve("seg1").toString());
+        assertEquals(Main.BAD_INPUT, single.code());
+        assertTrue(single.err().contains("fitted on means of 3 frames; segment with --average-frames 3"),
+                single.err());
+        CliRunner.Run alone = lptem("segment", sim.resolve("video.tif").toString(), "--method", "unet",
+                "--classifier", out.toString(), "--average-frames", "3", "--out", dir.resolve("seg2").toString());
+        assertEquals(Main.BAD_INPUT, alone.code());
+        assertTrue(alone.err().contains("--classifier goes with --model"), alone.err());
+        assertFalse(Files.exists(dir.resolve("seg1")) || Files.exists(dir.resolve("seg2")));
+
         CliRunner.Run even = lptem("unet", "train-classifier", "--out", dir.resolve("e.json").toString(),
                 "--average-frames", "2");
         assertEquals(Main.BAD_INPUT, even.code());
