@@ -2,7 +2,6 @@ package org.lptem.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,7 +120,7 @@ final class UnetClassifierCommand implements Callable<Integer> {
                 train.labels(), l2);
         Map<String, Object> figures = validationFigures(fitted, held);
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("command", "lptem " + String.join(" ", commandLine()));
+        record.put("command", UnetCommand.typed(spec));
         record.put("seed", seed);
         record.put("network", model == null ? "the shipped U-Net (" + DefaultUnet.MODEL + ")" : model.toString());
         Map<String, Object> data = new LinkedHashMap<>(frames.description());
@@ -166,13 +165,5 @@ final class UnetClassifierCommand implements Callable<Integer> {
         m.put("non_particles_dropped", y.length == particles ? Double.NaN
                 : dropped / (double) (y.length - particles));
         return m;
-    }
-
-    private List<String> commandLine() {
-        CommandLine root = spec.commandLine();
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        return new ArrayList<>(root.getParseResult().originalArgs());
     }
 }

@@ -140,7 +140,7 @@ final class UnetCommand implements Runnable {
             Augmentation augmentation = Augmentation.defaults();
             SampleSource source = simulatedSamples(new TrainingFrames(
                     presets.stream().map(SimulationPreset::parse).toList(), crop, seed, distractorCentred));
-            String command = "lptem " + String.join(" ", commandLine());
+            String command = typed(spec);
             ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
             Thread hook = new Thread(progress::cancel);
             Runtime.getRuntime().addShutdownHook(hook);
@@ -173,14 +173,6 @@ final class UnetCommand implements Runnable {
             return Main.OK;
         }
 
-        /** The arguments as typed, from "unet" on (the root command holds them all). */
-        private List<String> commandLine() {
-            CommandLine root = spec.commandLine();
-            while (root.getParent() != null) {
-                root = root.getParent();
-            }
-            return root.getParseResult().originalArgs();
-        }
 
         /** Model first, then its record, each replacing the old file in one move. */
         private void write(UnetWeights best, Map<String, Object> record, Path recordFile) {
@@ -200,6 +192,15 @@ final class UnetCommand implements Runnable {
             }
             TextFiles.writeAtomically(recordFile, JsonText.of(record));
         }
+    }
+
+    /** The command line as typed, for a training record ("lptem unet ..."; the root command holds the arguments). */
+    static String typed(CommandLine.Model.CommandSpec spec) {
+        CommandLine root = spec.commandLine();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return "lptem " + String.join(" ", root.getParseResult().originalArgs());
     }
 
     /** Crops of the simulator's training frames, as the KNIME U-Net Learner cuts them. */
