@@ -8,6 +8,7 @@ import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
+import org.knime.node.parameters.migration.Migrate;
 import org.knime.node.parameters.updates.Effect;
 import org.knime.node.parameters.updates.Effect.EffectType;
 import org.knime.node.parameters.updates.EffectPredicate;
@@ -19,8 +20,10 @@ import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveDoubleValidation;
+import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveIntegerValidation;
 import org.knime.node.parameters.widget.text.TextInputWidget;
 import org.lptem.core.LptemException;
+import org.lptem.knime.common.FrameAveraging;
 import org.lptem.knime.common.LocalPaths;
 import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.segment.ClassicalSettings;
@@ -191,6 +194,12 @@ public final class ParticleSegmenterParameters implements NodeParameters {
     Foreground foreground = Foreground.valueOf(DEFAULTS.foreground().name());
 
     @Layout(MethodSection.class)
+    @Widget(title = FrameAveraging.TITLE, description = FrameAveraging.DESCRIPTION)
+    @NumberInputWidget(minValidation = IsPositiveIntegerValidation.class)
+    @Migrate(loadDefaultIfAbsent = true)
+    int averageFrames = 1;
+
+    @Layout(MethodSection.class)
     @Widget(title = "Particle contrast", description = "Whether particles are darker or brighter than the liquid.")
     @ValueSwitchWidget
     Contrast polarity = Contrast.valueOf(DEFAULTS.detector().polarity().name());
@@ -314,6 +323,7 @@ public final class ParticleSegmenterParameters implements NodeParameters {
         if (labelFile == null || labelFile.isBlank()) {
             throw new InvalidSettingsException("Choose a label file.");
         }
+        FrameAveraging.validate(averageFrames);
         if (method == Method.UNET) {
             if (modelFile == null || modelFile.isBlank()) {
                 throw new InvalidSettingsException("The U-Net method needs a model file (.onnx).");

@@ -16,6 +16,7 @@ import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinVa
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveDoubleValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveIntegerValidation;
 import org.knime.node.parameters.widget.text.TextInputWidget;
+import org.lptem.knime.common.FrameAveraging;
 import org.lptem.knime.common.LocalPaths;
 import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.segment.ClassicalSettings;
@@ -71,11 +72,7 @@ public final class UnetSegmenterParameters implements NodeParameters {
     double probability = 0.5;
 
     @Layout(NetworkSection.class)
-    @Widget(title = "Frames averaged", description = "Segment the mean of this many consecutive frames centred on "
-        + "each frame (odd; 1 = single frames). Raises the per-pixel SNR by the square root of the number for "
-        + "particles that move less than their radius in that many frames; fast-jumping particles smear. With the "
-        + "built-in default U-Net and 3 frames, its region classifier (fitted on such means) decides which regions "
-        + "are particles in focus and drops out-of-focus ones; otherwise the probability threshold alone decides.")
+    @Widget(title = FrameAveraging.TITLE, description = FrameAveraging.DESCRIPTION)
     @NumberInputWidget(minValidation = IsPositiveIntegerValidation.class)
     @Migrate(loadDefaultIfAbsent = true)
     int averageFrames = 1;
@@ -123,10 +120,7 @@ public final class UnetSegmenterParameters implements NodeParameters {
             throw new InvalidSettingsException("The probability threshold must be between 0 and 1, got "
                 + probability);
         }
-        if (averageFrames < 1 || averageFrames % 2 == 0) {
-            throw new InvalidSettingsException("Frames averaged must be an odd number >= 1 (centred on each frame), "
-                + "got " + averageFrames);
-        }
+        FrameAveraging.validate(averageFrames);
         labelPath();
     }
 
