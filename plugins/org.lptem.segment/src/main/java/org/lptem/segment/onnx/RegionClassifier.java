@@ -116,6 +116,9 @@ public record RegionClassifier(RegionProfile profile, int averagedFrames, double
     public static RegionClassifier fit(RegionProfile profile, int averagedFrames, double threshold, List<double[]> x,
             boolean[] particle, double l2) {
         int d = 1 + profile.bins() + EXTRA;
+        if (!(l2 >= 0)) {
+            throw new LptemException("the L2 penalty must be >= 0, got " + l2);
+        }
         if (x.size() != particle.length) {
             throw new LptemException(x.size() + " feature rows but " + particle.length + " labels");
         }
@@ -165,6 +168,13 @@ public record RegionClassifier(RegionProfile profile, int averagedFrames, double
             }
             if (largest < 1e-10) {
                 break;
+            }
+        }
+        for (double v : w) {
+            if (!Double.isFinite(v)) {
+                // without a penalty, regions that a plane separates drive the weights to infinity
+                throw new LptemException("the region classifier did not converge on " + x.size() + " regions; "
+                        + "raise the L2 penalty (got " + l2 + ")");
             }
         }
         return new RegionClassifier(profile, averagedFrames, threshold, w);

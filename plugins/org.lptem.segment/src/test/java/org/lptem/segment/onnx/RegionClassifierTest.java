@@ -106,9 +106,16 @@ class RegionClassifierTest {
     }
 
     @Test
-    void fittingNeedsBothKindsOfRegions() {
+    void fittingNeedsBothKindsOfRegionsAndAPenaltyWhereAPlaneSeparatesThem() {
         List<double[]> x = List.of(new double[5], new double[5]);
         assertThrows(LptemException.class, () -> RegionClassifier.fit(PROFILE, 1, 0.5, x,
                 new boolean[] {true, true}, 1));
+        List<double[]> separable = List.of(new double[] {-1, 0, 0, 0, 0}, new double[] {1, 0, 0, 0, 0});
+        boolean[] y = {false, true};
+        LptemException e = assertThrows(LptemException.class,
+                () -> RegionClassifier.fit(PROFILE, 1, 0.5, separable, y, 0));
+        assertTrue(e.getMessage().contains("raise the L2 penalty"), e.getMessage());
+        assertTrue(RegionClassifier.fit(PROFILE, 1, 0.5, separable, y, 1).weights()[1] > 0);
+        assertThrows(LptemException.class, () -> RegionClassifier.fit(PROFILE, 1, 0.5, separable, y, -1));
     }
 }
