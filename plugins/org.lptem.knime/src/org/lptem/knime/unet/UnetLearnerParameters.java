@@ -82,6 +82,14 @@ public final class UnetLearnerParameters implements NodeParameters {
     double distractorCentred = TrainingFrames.DISTRACTOR_CENTRED;
 
     @Layout(DataSection.class)
+    @Widget(title = "Frames averaged", description = "Train on the mean of this many (odd) consecutive frames of "
+        + "each simulated set-up, labelled with the middle frame's truth, for a network that will segment moving "
+        + "means (the segmenters' Frames averaged setting); 1 = single frames.")
+    @NumberInputWidget(minValidation = IsPositiveIntegerValidation.class)
+    @Migrate(loadDefaultIfAbsent = true)
+    int averageFrames = 1;
+
+    @Layout(DataSection.class)
     @Widget(title = "Validation fraction", description = "Share of the crops held out to pick the best epoch "
         + "(between 0 and 1).")
     @NumberInputWidget(minValidation = IsPositiveDoubleValidation.class)
@@ -165,7 +173,7 @@ public final class UnetLearnerParameters implements NodeParameters {
                 list.add(SimulationPreset.parse(p.trim()));
             }
         }
-        return new TrainingFrames(list, cropPx, seed, distractorCentred);
+        return new TrainingFrames(list, cropPx, seed, distractorCentred, averageFrames);
     }
 
     ExecutionDevice executionDevice() {
@@ -175,8 +183,8 @@ public final class UnetLearnerParameters implements NodeParameters {
     /** The settings in one line, for the training record: enough to train the same network again. */
     String describe() {
         return String.format(java.util.Locale.ROOT, "KNIME U-Net Learner: presets=%s samples=%d crop=%d "
-            + "distractor-centred=%s validation=%s seed=%d depth=%d channels=%d epochs=%d batch=%d learning-rate=%s "
-            + "threads=%d device=%s", presets, samples, cropPx, distractorCentred, validationFraction, seed, depth,
-            channels, epochs, batch, learningRate, threads, device);
+            + "distractor-centred=%s average-frames=%d validation=%s seed=%d depth=%d channels=%d epochs=%d batch=%d "
+            + "learning-rate=%s threads=%d device=%s", presets, samples, cropPx, distractorCentred, averageFrames,
+            validationFraction, seed, depth, channels, epochs, batch, learningRate, threads, device);
     }
 }

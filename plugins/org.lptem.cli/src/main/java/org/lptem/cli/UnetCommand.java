@@ -95,6 +95,11 @@ final class UnetCommand implements Runnable {
                         + "(hard negatives; frames without one give random crops) (default ${DEFAULT-VALUE}).")
         double distractorCentred;
 
+        @Option(names = "--average-frames", defaultValue = "1", paramLabel = "N",
+                description = "Train on the moving mean of N (odd) frames of each simulated set-up, for a network "
+                        + "that will segment with 'lptem segment --average-frames N' (default ${DEFAULT-VALUE}).")
+        int averageFrames;
+
         @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
                 description = "Crops per Adam step (default ${DEFAULT-VALUE}).")
         int batch;
@@ -139,7 +144,8 @@ final class UnetCommand implements Runnable {
             TrainingSettings settings = new TrainingSettings(samples, epochs, batch, learningRate, validation, seed);
             Augmentation augmentation = Augmentation.defaults();
             SampleSource source = simulatedSamples(new TrainingFrames(
-                    presets.stream().map(SimulationPreset::parse).toList(), crop, seed, distractorCentred));
+                    presets.stream().map(SimulationPreset::parse).toList(), crop, seed, distractorCentred,
+                    averageFrames));
             String command = typed(spec);
             ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
             Thread hook = new Thread(progress::cancel);

@@ -115,6 +115,20 @@ class UnetCommandTest {
     }
 
     @Test
+    void trainsOnMeansOfFramesWhenAsked(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("m3.onnx");
+        CliRunner.Run r = lptem("unet", "train", "--out", model.toString(), "--presets", "multi", "--samples", "8",
+                "--epochs", "1", "--crop", "64", "--depth", "2", "--channels", "2", "--batch", "4",
+                "--average-frames", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(dir.resolve("m3.json")).contains("\"averaged_frames\": 3"));
+        CliRunner.Run even = lptem("unet", "train", "--out", dir.resolve("e.onnx").toString(), "--average-frames",
+                "2");
+        assertEquals(Main.BAD_INPUT, even.code());
+        assertTrue(even.err().contains("odd number"), even.err());
+    }
+
+    @Test
     void fitsARegionClassifierThatTheSegmenterCanRead(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("c.json");
         CliRunner.Run r = lptem("unet", "train-classifier", "--out", out.toString(), "--presets", "multi",

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
+import org.lptem.core.MovingAverageVideo;
 
 /**
  * Simulated frames for training a segmentation network: for frame k, preset k mod n of the chosen ones with its
@@ -33,6 +34,7 @@ public final class TrainingFrames {
     private final int crop;
     private final long seed;
     private final double distractorCentred;
+    private final int averagedFrames;
 
     /** A frame and its label truth (0 = liquid, k = particle k). */
     public record Rendered(Frame image, Frame labels) {
@@ -51,6 +53,19 @@ public final class TrainingFrames {
      *        frames without a distractor in view give random crops instead
      */
     public TrainingFrames(List<SimulationPreset> presets, int cropPx, long seed, double distractorCentred) {
+        this(presets, cropPx, seed, distractorCentred, 1);
+    }
+
+    /**
+     * @param averagedFrames each frame is the mean of this many (odd) consecutive frames of its set-up, labelled
+     *        with the middle one's truth: for a network that will see moving means ({@code --average-frames})
+     */
+    public TrainingFrames(List<SimulationPreset> presets, int cropPx, long seed, double distractorCentred,
+            int averagedFrames) {
+        if (averagedFrames < 1 || averagedFrames % 2 == 0) {
+            throw new LptemException("the frames averaged must be an odd number >= 1, got " + averagedFrames);
+        }
+        this.averagedFrames = averagedFrames;
         if (!(distractorCentred >= 0 && distractorCentred <= 1 - PARTICLE_CENTRED)) {
             throw new LptemException("the distractor-centred fraction must be in [0, " + (1 - PARTICLE_CENTRED)
                     + "], got " + distractorCentred);
@@ -85,6 +100,13 @@ public final class TrainingFrames {
 
     /** Frame {@code k}: one frame of preset k mod n with varied physics, and its labels. */
     public Rendered render(int k) {
+        if (averagedFrames > 1) {
+            try (SimulatedVideo video = video(k, averagedFrames)) {
+                int middle = averagedFrames / 2;
+                return new Rendered(new MovingAverageVideo(video, averagedFrames).frame(middle),
+                        video.labels(middle));
+            }
+        }
         try (SimulatedVideo video = reachable(settings(k))) {
             return new Rendered(video.frame(0), video.labels(0));
         }
@@ -115,11 +137,12 @@ public final class TrainingFrames {
         if (s.distractors() == 0) {
             return new double[0][];
         }
-        Trajectories t = Trajectories.simulate(s);
+        Trajectories t = Trajectories.simulate(s.toBuilder().frames(averagedFrames).build());
+        int middle = averagedFrames / 2;
         List<double[]> inView = new ArrayList<>();
         for (int i = 0; i < t.distractorCount(); i++) {
-            double x = t.distractorX(i, 0);
-            double y = t.distractorY(i, 0);
+            double x = t.distractorX(i, middle);
+            double y = t.distractorY(i, middle);
             if (x >= 0 && y >= 0 && x <= s.width() - 1 && y <= s.height() - 1) {
                 inView.add(new double[] {x, y});
             }
@@ -216,6 +239,9 @@ public final class TrainingFrames {
         d.put("seed", seed);
         d.put("particle_centred_fraction", PARTICLE_CENTRED);
         d.put("distractor_centred_fraction", distractorCentred);
+        if (averagedFrames > 1) {
+            d.put("averaged_frames", averagedFrames);
+        }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("rod-1024", "target SNR U(0.6, 1.4), length U(28, 52) nm, radius U(5, 10) nm");
         v.put("thickness-*", "particle radius r U(1.2, 3.5) nm, liquid U(2r + 0.2, 200) nm");

@@ -40,6 +40,30 @@ class TrainingFramesTest {
     }
 
     @Test
+    void averagedFramesAreTheMeanOfTheSetUpsFramesWithTheMiddleOnesTruth() {
+        TrainingFrames averaged = new TrainingFrames(List.of(SimulationPreset.MULTI), CROP, 5, 0.1, 3);
+        TrainingFrames.Rendered r = averaged.render(2);
+        try (SimulatedVideo video = averaged.video(2, 3)) {
+            float[] sum = new float[video.width() * video.height()];
+            for (int f = 0; f < 3; f++) {
+                float[] frame = video.frame(f).toFloat();
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += frame[i];
+                }
+            }
+            for (int i = 0; i < sum.length; i += 97) {
+                assertEquals(sum[i] / 3, r.image().get(i), 1e-3, "pixel " + i);
+            }
+            assertArrayEquals(pixels(video.labels(1)), pixels(r.labels()));
+        }
+        // single frames are unchanged by the option's existence
+        assertArrayEquals(pixels(new TrainingFrames(List.of(SimulationPreset.MULTI), CROP, 5).render(2).image()),
+                pixels(new TrainingFrames(List.of(SimulationPreset.MULTI), CROP, 5, 0.1, 1).render(2).image()));
+        assertThrows(LptemException.class, () -> new TrainingFrames(List.of(SimulationPreset.MULTI), CROP, 5, 0.1,
+                2));
+    }
+
+    @Test
     void cropsLieInsideTheFrameAndMostHoldParticlePixels() {
         TrainingFrames frames = new TrainingFrames(List.of(SimulationPreset.DEMO), CROP, 3);
         int withParticle = 0;
