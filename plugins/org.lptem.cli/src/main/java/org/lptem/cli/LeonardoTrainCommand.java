@@ -51,7 +51,7 @@ final class LeonardoTrainCommand implements Callable<Integer> {
     @Option(names = "--length", paramLabel = "FRAMES", description = "Frames per trajectory (preset: 200).")
     Integer length;
 
-    @Option(names = "--latent", paramLabel = "N", description = "Latent size (preset: 12).")
+    @Option(names = "--latent", paramLabel = "N", description = "Latent size (small preset: 16, paper: 12).")
     Integer latent;
 
     @Option(names = "--layers", paramLabel = "N", description = "Transformer blocks in encoder and decoder.")

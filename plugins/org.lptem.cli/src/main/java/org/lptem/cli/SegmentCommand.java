@@ -184,6 +184,10 @@ final class SegmentCommand implements Callable<Integer> {
                     + "probability output)");
         }
         RegionClassifier regions = classifier == null ? null : readClassifier(classifier, model, averaging.frames);
+        if (regions != null && probability != DefaultUnet.PROBABILITY) {
+            throw new LptemException("--classifier: region classifiers are fitted on the regions at probability "
+                    + DefaultUnet.PROBABILITY + "; leave --probability at that");
+        }
         Segmenter segmenter = !network ? new ClassicalDetector(classical)
                 : model == null ? DefaultUnet.segmenter(device, detector, noSplit ? 0 : classical.ridgeRatio(),
                         averaging.frames)

@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
                 + "area and the network's probabilities), on simulated videos with known truth: the simulator's "
                 + "training set-ups (never the benchmark seeds), one scored frame per video, seen as the moving mean "
                 + "of --average-frames frames like the videos it will be used on.",
+                "Regions are those the segmenters draw: pixels at network probability >= 0.5, cut apart where "
+                        + "touching. A region counts as a particle when it matches a true one at IoU >= 0.5.",
                 "Writes FILE.json: the weights, the command line, seed, data and the validation figures."})
 final class UnetClassifierCommand implements Callable<Integer> {
     static final String DEFAULT_PRESETS = "multi,thickness-5nm,multi,thickness-50nm,multi,thickness-150nm";

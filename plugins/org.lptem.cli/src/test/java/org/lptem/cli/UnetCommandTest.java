@@ -163,6 +163,11 @@ class UnetCommandTest {
         assertEquals(Main.BAD_INPUT, single.code());
         assertTrue(single.err().contains("fitted on means of 3 frames; segment with --average-frames 3"),
                 single.err());
+        CliRunner.Run lower = lptem("segment", sim.resolve("video.tif").toString(), "--method", "onnx", "--model",
+                unet.toString(), "--classifier", out.toString(), "--average-frames", "3", "--probability", "0.4",
+                "--out", dir.resolve("seg3").toString());
+        assertEquals(Main.BAD_INPUT, lower.code());
+        assertTrue(lower.err().contains("leave --probability at that"), lower.err());
         CliRunner.Run alone = lptem("segment", sim.resolve("video.tif").toString(), "--method", "unet",
                 "--classifier", out.toString(), "--average-frames", "3", "--out", dir.resolve("seg2").toString());
         assertEquals(Main.BAD_INPUT, alone.code());
