@@ -8,8 +8,8 @@ public final class FrameAveraging {
     public static final String DESCRIPTION = "Segment the mean of this many consecutive frames centred on each frame "
         + "(odd; 1 = single frames). Raises the per-pixel SNR by the square root of the number for particles that "
         + "move less than their radius in that many frames; fast-jumping particles smear. In the U-Net Segmenter with "
-        + "the built-in default U-Net and 3 frames, its region classifier (fitted on such means) also decides which "
-        + "regions are particles in focus and drops out-of-focus ones.";
+        + "the built-in U-Net for 3-frame means and 3 frames, its region classifier (fitted on such means) also "
+        + "decides which regions are particles in focus and drops out-of-focus ones.";
 
     private FrameAveraging() {
     }

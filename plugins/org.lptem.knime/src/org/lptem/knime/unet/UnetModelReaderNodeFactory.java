@@ -18,18 +18,21 @@ import org.lptem.knime.port.UnetModelPortObject;
 import org.lptem.knime.port.UnetModelPortObjectSpec;
 import org.lptem.segment.unet.DefaultUnet;
 
-/** U-Net Model Reader: the built-in U-Net, or one from an ONNX file with its training record. */
+/** U-Net Model Reader: a built-in U-Net, or one from an ONNX file with its training record. */
 public final class UnetModelReaderNodeFactory extends DefaultNodeFactory {
 
     // KNIME resolves the icon against this class's package; ../ climbs to the bundle root, which holds icons/.
     private static final DefaultNode NODE = DefaultNode.create() //
         .name("U-Net Model Reader") //
         .icon("../../../../icons/unet-model-reader.png") //
-        .shortDescription("Reads a U-Net segmenter: the built-in default or an ONNX file.") //
+        .shortDescription("Reads a U-Net segmenter: a built-in one or an ONNX file.") //
         .fullDescription("""
             <p>Provides a U-Net for the <b>U-Net Segmenter</b>. <i>Built-in default</i> is the model shipped with
             the extension (the one <tt>lptem segment --method unet</tt> uses without <tt>--model</tt>), trained by
-            <tt>lptem unet train</tt> on simulated videos; nothing needs to be downloaded. <i>File</i> reads an
+            <tt>lptem unet train</tt> on simulated videos; nothing needs to be downloaded. <i>Built-in, 3-frame
+            means</i> is the shipped model trained on moving means of 3 frames (the one <tt>lptem segment --method
+            unet --average-frames 3</tt> uses): set the U-Net Segmenter's <i>Frames averaged</i> to 3 and it also
+            applies the model's region classifier. <i>File</i> reads an
             ONNX probability model: one input of shape [1, 1, H, W] and one output of the same shape with the
             particle probability per pixel, as written by <tt>lptem unet train</tt> or the <b>U-Net Model
             Writer</b>. Its training record, the JSON file of the same name beside it (<tt>unet.json</tt> for
@@ -65,8 +68,11 @@ public final class UnetModelReaderNodeFactory extends DefaultNodeFactory {
 
     private static UnetModelPortObjectSpec spec(final UnetModelReaderParameters params)
         throws InvalidSettingsException {
-        return new UnetModelPortObjectSpec(params.source == UnetModelReaderParameters.Source.BUILT_IN
-            ? "built-in default U-Net (" + DefaultUnet.MODEL + ")" : params.modelPath().toString());
+        return new UnetModelPortObjectSpec(switch (params.source) {
+            case BUILT_IN -> "built-in default U-Net (" + DefaultUnet.MODEL + ")";
+            case BUILT_IN_MEAN3 -> "built-in U-Net for 3-frame means (" + DefaultUnet.MEAN3_MODEL + ")";
+            case FILE -> params.modelPath().toString();
+        });
     }
 
     private static void execute(final ExecuteInput in, final ExecuteOutput out)
@@ -81,8 +87,12 @@ public final class UnetModelReaderNodeFactory extends DefaultNodeFactory {
             throw new KNIMEException(e.getMessage(), e);
         }
         NodeFailures.execute(() -> {
-            if (file == null) {
+            if (params.source == UnetModelReaderParameters.Source.BUILT_IN) {
                 out.setOutData(UnetModelPortObject.of(spec, DefaultUnet.bytes(), DefaultUnet.record()));
+                return;
+            }
+            if (params.source == UnetModelReaderParameters.Source.BUILT_IN_MEAN3) {
+                out.setOutData(UnetModelPortObject.of(spec, DefaultUnet.mean3Bytes(), DefaultUnet.mean3Record()));
                 return;
             }
             Path record = file.resolveSibling(file.getFileName().toString().replaceAll("\\.onnx$", "") + ".json");

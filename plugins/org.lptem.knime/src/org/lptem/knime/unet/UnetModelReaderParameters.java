@@ -16,13 +16,17 @@ import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.text.TextInputWidget;
 import org.lptem.knime.common.ModelFiles;
 
-/** Settings of the U-Net Model Reader: the built-in model, or a file. */
+/** Settings of the U-Net Model Reader: a built-in model, or a file. */
 public final class UnetModelReaderParameters implements NodeParameters {
 
     enum Source {
         @Label(value = "Built-in default", description = "The U-Net shipped with the extension, trained by "
             + "lptem unet train on simulated videos; no file needed.")
         BUILT_IN,
+        @Label(value = "Built-in, 3-frame means", description = "The shipped U-Net trained on moving means of 3 "
+            + "frames, for the segmenters' Frames averaged = 3; the U-Net Segmenter then also applies its region "
+            + "classifier, which drops out-of-focus particles.")
+        BUILT_IN_MEAN3,
         @Label(value = "File", description = "An ONNX probability model, e.g. written by lptem unet train or the "
             + "U-Net Model Writer.")
         FILE

@@ -42,11 +42,12 @@ public final class UnetSegmenterNodeFactory extends DefaultNodeFactory {
             area</i> and <i>Maximum area</i> (px², 0 = no limit) and above the <i>Minimum score</i> (contrast, 0
             to 1, measured with the <i>Particle contrast</i>).</p>
             <p><i>Frames averaged</i> (odd, 1 = off) segments the mean of that many frames centred on each frame,
-            as <tt>lptem segment --average-frames</tt>: for slow particles at low SNR. With the built-in model and
-            3 frames, its region classifier then decides which regions are particles in focus: it measures how
-            sharply the image falls to the liquid around each region, relative to the region's size, and drops
-            out-of-focus particles that the network also outlines (on the simulator's crowded <i>multi</i>
-            benchmark it raises the detection F1 from 0.92 on single frames to 0.97).</p>
+            as <tt>lptem segment --average-frames</tt>: for slow particles at low SNR. With the built-in model for
+            3-frame means (U-Net Model Reader) and 3 frames, that model's region classifier then decides which
+            regions are particles in focus: it measures how sharply the image falls to the liquid around each
+            region, relative to the region's size, and drops out-of-focus particles that the network also outlines
+            (on the simulator's crowded <i>multi</i> benchmark the detection F1 rises from 0.92 with the
+            single-frame model on single frames to 0.99).</p>
             <p><i>Device</i>: CPU, or a CUDA GPU with the GPU feature installed (CUDA 12 and cuDNN 9 on the
             machine); asking for CUDA without them fails with a message that says so. Progress is reported per
             frame; cancel stops after the current frame and leaves no label file.</p>

@@ -46,7 +46,8 @@ final class UnetClassifierCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--model", paramLabel = "MODEL.onnx",
-            description = "The U-Net whose regions are classified (default: the shipped one).")
+            description = "The U-Net whose regions are classified (default: the shipped one for the "
+                    + "--average-frames: default-unet-mean3.onnx for 3, default-unet.onnx otherwise).")
     Path model;
 
     @Option(names = "--presets", defaultValue = DEFAULT_PRESETS, split = ",", paramLabel = "NAME,...",
@@ -103,8 +104,8 @@ final class UnetClassifierCommand implements Callable<Integer> {
         int heldEvery = (int) Math.round(1 / validation);
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
         long start = System.nanoTime();
-        try (ProbabilityModel network = model == null ? DefaultUnet.load(ExecutionDevice.CPU)
-                : new ProbabilityModel(OnnxModel.load(model, ExecutionDevice.CPU))) {
+        try (ProbabilityModel network = new ProbabilityModel(model != null ? OnnxModel.load(model,
+                ExecutionDevice.CPU) : OnnxModel.load(shippedName(), shippedBytes(), ExecutionDevice.CPU))) {
             for (int k = 0; k < videos; k++) {
                 progress.checkCanceled();
                 progress.report((double) k / videos, "video " + (k + 1) + " of " + videos);
@@ -124,7 +125,7 @@ final class UnetClassifierCommand implements Callable<Integer> {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("command", UnetCommand.typed(spec));
         record.put("seed", seed);
-        record.put("network", model == null ? "the shipped U-Net (" + DefaultUnet.MODEL + ")" : model.toString());
+        record.put("network", model == null ? "the shipped U-Net " + shippedName() : model.toString());
         Map<String, Object> data = new LinkedHashMap<>(frames.description());
         data.remove("crop_px");
         data.remove("particle_centred_fraction");
@@ -145,6 +146,14 @@ final class UnetClassifierCommand implements Callable<Integer> {
                 train.size(), train.particles(), videos, (System.nanoTime() - start) / 1e9, held.size(),
                 figures.get("accuracy"), figures.get("particles_kept"), figures.get("non_particles_dropped"), out);
         return Main.OK;
+    }
+
+    private String shippedName() {
+        return averageFrames == DefaultUnet.MEAN3_FRAMES ? DefaultUnet.MEAN3_MODEL : DefaultUnet.MODEL;
+    }
+
+    private byte[] shippedBytes() {
+        return averageFrames == DefaultUnet.MEAN3_FRAMES ? DefaultUnet.mean3Bytes() : DefaultUnet.bytes();
     }
 
     private static Map<String, Object> validationFigures(RegionClassifier c, RegionSamples held) {

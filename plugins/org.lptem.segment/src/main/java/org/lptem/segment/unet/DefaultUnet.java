@@ -13,24 +13,40 @@ import org.lptem.segment.onnx.ProbabilitySegmenter;
 import org.lptem.segment.onnx.RegionClassifier;
 
 /**
- * The U-Net shipped with the project, trained by {@code lptem unet train} on simulated videos; its training record
- * ({@value #RECORD}: the command line, seed, data parameters and loss curve) lies beside it.
+ * The U-Nets shipped with the project, trained by {@code lptem unet train} on simulated videos, each with its
+ * training record (the command line, seed, data parameters and loss curve) beside it: {@value #MODEL} for single
+ * frames, and {@value #MEAN3_MODEL} for moving means of 3 frames ({@code --average-frames 3}), trained on such
+ * means and followed by its region classifier ({@value #CLASSIFIER}), which drops out-of-focus particles.
  */
 public final class DefaultUnet {
     public static final String MODEL = "default-unet.onnx";
     public static final String RECORD = "default-unet.json";
+    public static final String MEAN3_MODEL = "default-unet-mean3.onnx";
+    public static final String MEAN3_RECORD = "default-unet-mean3.json";
+    /** Frames in the moving mean {@value #MEAN3_MODEL} was trained on. */
+    public static final int MEAN3_FRAMES = 3;
 
     private DefaultUnet() {
     }
 
-    /** The model's ONNX bytes. */
+    /** The single-frame model's ONNX bytes. */
     public static byte[] bytes() {
         return resource(MODEL);
     }
 
-    /** The training record, JSON. */
+    /** Its training record, JSON. */
     public static String record() {
         return new String(resource(RECORD), StandardCharsets.UTF_8);
+    }
+
+    /** The ONNX bytes of the model for means of {@value #MEAN3_FRAMES} frames. */
+    public static byte[] mean3Bytes() {
+        return resource(MEAN3_MODEL);
+    }
+
+    /** Its training record, JSON. */
+    public static String mean3Record() {
+        return new String(resource(MEAN3_RECORD), StandardCharsets.UTF_8);
     }
 
     /** Pixels at or above this probability make up a particle. */
@@ -48,8 +64,8 @@ public final class DefaultUnet {
     /** The region profile's smallest semi-axis: a few-pixel region is profiled on the scale of a small particle. */
     public static final double PROFILE_MIN_SEMI_AXIS_PX = 2;
 
-    /** The region classifier fitted on this network's regions (see {@code lptem unet train-classifier}). */
-    public static final String CLASSIFIER = "default-unet-classifier.json";
+    /** The region classifier fitted on {@value #MEAN3_MODEL}'s regions ({@code lptem unet train-classifier}). */
+    public static final String CLASSIFIER = "default-unet-mean3-classifier.json";
 
     public static RegionClassifier classifier() {
         return RegionClassifier.fromJson(new String(resource(CLASSIFIER), StandardCharsets.UTF_8),
@@ -57,11 +73,11 @@ public final class DefaultUnet {
     }
 
     /**
-     * The shipped region classifier where it applies: to this network ({@code onnx} is the default U-Net's bytes)
-     * on moving means of the number of frames it was fitted on; null otherwise.
+     * The shipped region classifier where it applies: to its network ({@code onnx} is {@value #MEAN3_MODEL}'s
+     * bytes) on moving means of the number of frames it was fitted on; null otherwise.
      */
     public static RegionClassifier classifierFor(byte[] onnx, int averagedFrames) {
-        if (!java.util.Arrays.equals(onnx, bytes())) {
+        if (!java.util.Arrays.equals(onnx, mean3Bytes())) {
             return null;
         }
         RegionClassifier c = classifier();
@@ -80,15 +96,19 @@ public final class DefaultUnet {
 
     /**
      * As {@link #segmenter(ExecutionDevice, DetectorSettings, double)} for frames that are the moving mean of
-     * {@code averagedFrames} frames: where the shipped region classifier was fitted on such input, it decides which
-     * regions are particles (in place of the seed probability); otherwise the seed probability does.
+     * {@code averagedFrames} frames: for means of {@value #MEAN3_FRAMES}, the network trained on such means with its
+     * region classifier deciding which regions are particles; otherwise the single-frame network with the seed
+     * probability.
      */
     public static ProbabilitySegmenter segmenter(ExecutionDevice device, DetectorSettings filters, double ridgeRatio,
             int averagedFrames) {
-        RegionClassifier c = classifierFor(bytes(), averagedFrames);
-        return c != null
-                ? new ProbabilitySegmenter(load(device), PROBABILITY, PROBABILITY, c, filters, ridgeRatio)
-                : new ProbabilitySegmenter(load(device), PROBABILITY, SEED_PROBABILITY, filters, ridgeRatio);
+        RegionClassifier c = classifierFor(mean3Bytes(), averagedFrames);
+        if (c == null) {
+            return new ProbabilitySegmenter(load(device), PROBABILITY, SEED_PROBABILITY, filters, ridgeRatio);
+        }
+        ProbabilityModel mean3 = new ProbabilityModel(OnnxModel.load("default U-Net for 3-frame means ("
+                + MEAN3_MODEL + ")", mean3Bytes(), device));
+        return new ProbabilitySegmenter(mean3, PROBABILITY, PROBABILITY, c, filters, ridgeRatio);
     }
 
     private static byte[] resource(String name) {

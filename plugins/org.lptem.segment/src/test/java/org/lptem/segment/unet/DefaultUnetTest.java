@@ -61,11 +61,15 @@ class DefaultUnetTest {
         return scorer.scores();
     }
 
+    /** The network for 3-frame means with its classifier, against the single-frame one with its seed probability. */
     @Test
     void onMeansOfThreeFramesTheRegionClassifierDropsTheOutOfFocusParticles() {
         ClassicalSettings filters = ClassicalSettings.blobs(3, 48);
         RegionClassifier c = DefaultUnet.classifier();
         assertEquals(3, c.averagedFrames());
+        assertEquals(c, DefaultUnet.classifierFor(DefaultUnet.mean3Bytes(), 3));
+        assertNull(DefaultUnet.classifierFor(DefaultUnet.bytes(), 3));
+        assertNull(DefaultUnet.classifierFor(DefaultUnet.mean3Bytes(), 1));
         SegmentationScores classified = scoreOnMeans(DefaultUnet.segmenter(ExecutionDevice.CPU, filters.detector(),
                 filters.ridgeRatio(), 3), 4);
         SegmentationScores seeded = scoreOnMeans(DefaultUnet.segmenter(ExecutionDevice.CPU, filters.detector(),
@@ -81,9 +85,15 @@ class DefaultUnetTest {
         assertTrue(record.contains("\"command\": \"lptem unet train"), record);
         assertTrue(record.contains("\"complete\": true"), record);
         assertTrue(record.contains("\"curve\""), record);
+        assertTrue(DefaultUnet.mean3Bytes().length < 20 << 20, DefaultUnet.mean3Bytes().length + " bytes");
+        String mean3 = DefaultUnet.mean3Record();
+        assertTrue(mean3.contains("\"command\": \"lptem unet train") && mean3.contains("--average-frames 3"), mean3);
+        assertTrue(mean3.contains("\"averaged_frames\": 3"), mean3);
+        assertTrue(mean3.contains("\"complete\": true"), mean3);
         String classifier = new String(DefaultUnet.class.getResourceAsStream(DefaultUnet.CLASSIFIER).readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(classifier.contains("\"command\": \"lptem unet train-classifier"), classifier);
+        assertTrue(classifier.contains(DefaultUnet.MEAN3_MODEL), classifier);
         assertTrue(classifier.contains("\"non_particles_dropped\""), classifier);
     }
 }
