@@ -1,6 +1,7 @@
 package org.lptem.knime.unet;
 
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
@@ -23,6 +24,7 @@ import org.lptem.knime.port.VideoPortObjectSpec;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
 import org.lptem.segment.onnx.RegionClassifier;
 import org.lptem.segment.unet.DefaultUnet;
+import org.lptem.segment.unet.TrainingRecord;
 
 /** U-Net Segmenter: label masks and regions from a U-Net model port; the work of {@code lptem segment --method unet}. */
 public final class UnetSegmenterNodeFactory extends DefaultNodeFactory {
@@ -101,6 +103,11 @@ public final class UnetSegmenterNodeFactory extends DefaultNodeFactory {
             labels = params.labelPath();
         } catch (InvalidSettingsException e) {
             throw new KNIMEException(e.getMessage(), e);
+        }
+        OptionalInt trainedOn = TrainingRecord.averagedFrames(model.record());
+        if (trainedOn.isPresent() && trainedOn.getAsInt() != params.averageFrames) {
+            throw new KNIMEException("The U-Net was trained on means of " + trainedOn.getAsInt() + " frame(s) (its "
+                + "training record says so); set Frames averaged to " + trainedOn.getAsInt() + ".");
         }
         NodeFailures.execute(() -> {
             SegmentationOutput.prepare(labels, params.overwrite);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.lptem.core.Detection;
 import org.lptem.core.LptemException;
@@ -25,6 +26,7 @@ import org.lptem.segment.onnx.ProbabilityModel;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
 import org.lptem.segment.onnx.RegionClassifier;
 import org.lptem.segment.unet.DefaultUnet;
+import org.lptem.segment.unet.TrainingRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -183,6 +185,9 @@ final class SegmentCommand implements Callable<Integer> {
             throw new LptemException("--method " + name + " needs --model FILE.onnx (a network with a [1,1,H,W] "
                     + "probability output)");
         }
+        if (model != null) {
+            checkTrainedOnTheseFrames(model, averaging.frames);
+        }
         RegionClassifier regions = classifier == null ? null : readClassifier(classifier, model, averaging.frames);
         if (regions != null && probability != DefaultUnet.PROBABILITY) {
             throw new LptemException("--classifier: region classifiers are fitted on the regions at probability "
@@ -240,6 +245,24 @@ final class SegmentCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    /** A network whose training record (MODEL.json beside MODEL.onnx) says it saw means of N frames needs N here. */
+    private static void checkTrainedOnTheseFrames(Path model, int averagedFrames) {
+        Path record = model.resolveSibling(model.getFileName().toString().replaceAll("\\.onnx$", "") + ".json");
+        if (!Files.isRegularFile(record)) {
+            return;
+        }
+        OptionalInt trainedOn;
+        try {
+            trainedOn = TrainingRecord.averagedFrames(Files.readString(record));
+        } catch (IOException e) {
+            throw LptemException.inFile(record, "cannot read the training record: " + e.getMessage(), e);
+        }
+        if (trainedOn.isPresent() && trainedOn.getAsInt() != averagedFrames) {
+            throw new LptemException(model + " was trained on means of " + trainedOn.getAsInt() + " frame(s) ("
+                    + record.getFileName() + "); segment with --average-frames " + trainedOn.getAsInt());
+        }
     }
 
     private static RegionClassifier readClassifier(Path file, Path model, int averagedFrames) {

@@ -122,6 +122,15 @@ class UnetCommandTest {
                 "--average-frames", "3");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(dir.resolve("m3.json")).contains("\"averaged_frames\": 3"));
+        Path sim = dir.resolve("sim");
+        assertEquals(0, lptem("simulate", "--preset", "demo", "--frames", "3", "--out", sim.toString()).code());
+        CliRunner.Run single = lptem("segment", sim.resolve("video.tif").toString(), "--method", "onnx", "--model",
+                model.toString(), "--out", dir.resolve("seg1").toString());
+        assertEquals(Main.BAD_INPUT, single.code());
+        assertTrue(single.err().contains("was trained on means of 3 frame(s) (m3.json); segment with "
+                + "--average-frames 3"), single.err());
+        assertEquals(0, lptem("segment", sim.resolve("video.tif").toString(), "--method", "onnx", "--model",
+                model.toString(), "--average-frames", "3", "--out", dir.resolve("seg3").toString()).code());
         CliRunner.Run even = lptem("unet", "train", "--out", dir.resolve("e.onnx").toString(), "--average-frames",
                 "2");
         assertEquals(Main.BAD_INPUT, even.code());
@@ -150,7 +159,7 @@ class UnetCommandTest {
 
         // segment applies it to the network it was fitted for, given as --model
         Path unet = dir.resolve("default.onnx");
-        Files.write(unet, org.lptem.segment.unet.DefaultUnet.bytes());
+        Files.write(unet, org.lptem.segment.unet.DefaultUnet.mean3Bytes()); // the network it was fitted on
         Path sim = dir.resolve("sim");
         assertEquals(0, lptem("simulate", "--preset", "multi", "--frames", "3", "--out", sim.toString()).code());
         Path seg = dir.resolve("seg");

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import org.lptem.io.JsonReader;
 import org.lptem.ml.onnx.ExecutionDevice;
 
 /**
@@ -86,5 +88,22 @@ public record TrainingRecord(String origin, UnetConfig config, TrainingSettings 
             }
         }
         return best;
+    }
+
+    /**
+     * The frames averaged in the training data a record describes ({@code data.averaged_frames}; 1 when the key is
+     * absent, as in records of single-frame training), or empty when the text is not a training record's JSON.
+     */
+    public static OptionalInt averagedFrames(String recordJson) {
+        Object root;
+        try {
+            root = JsonReader.parse(recordJson);
+        } catch (IllegalArgumentException e) {
+            return OptionalInt.empty();
+        }
+        if (!(JsonReader.at(root, "data") instanceof Map<?, ?> data)) {
+            return OptionalInt.empty();
+        }
+        return data.get("averaged_frames") instanceof Double n ? OptionalInt.of(n.intValue()) : OptionalInt.of(1);
     }
 }

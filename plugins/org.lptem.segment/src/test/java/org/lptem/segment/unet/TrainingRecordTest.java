@@ -48,4 +48,12 @@ class TrainingRecordTest {
         assertEquals(0.55, ((Map<?, ?>) curve.get(3)).get("validation_loss"));
         assertEquals(0.61, ((Map<?, ?>) curve.get(1)).get("validation_dice"));
     }
+
+    @Test
+    void readsTheFramesAveragedInItsData() {
+        assertEquals(java.util.OptionalInt.of(3), TrainingRecord.averagedFrames(DefaultUnet.mean3Record()));
+        assertEquals(java.util.OptionalInt.of(1), TrainingRecord.averagedFrames(DefaultUnet.record()));
+        assertEquals(java.util.OptionalInt.empty(), TrainingRecord.averagedFrames("not json"));
+        assertEquals(java.util.OptionalInt.empty(), TrainingRecord.averagedFrames("{\"command\": \"x\"}"));
+    }
 }
