@@ -118,4 +118,27 @@ class RegionClassifierTest {
         assertTrue(RegionClassifier.fit(PROFILE, 1, 0.5, separable, y, 1).weights()[1] > 0);
         assertThrows(LptemException.class, () -> RegionClassifier.fit(PROFILE, 1, 0.5, separable, y, -1));
     }
+
+    @Test
+    void mangledFilesFailWithTheFileNamedOrStillMakeAValidClassifier() {
+        String json = JsonText.of(new RegionClassifier(PROFILE, 3, 0.6, new double[] {1, -2, 3, 0.5, -0.25, 1e-3})
+                .toMap(Map.of("command", "test")));
+        SplittableRandom rng = new SplittableRandom(11);
+        int parsed = 0;
+        for (int trial = 0; trial < 2_000; trial++) {
+            char[] c = json.toCharArray();
+            for (int k = 0; k < 1 + rng.nextInt(4); k++) {
+                c[rng.nextInt(c.length)] = "0123456789-.e,:{}[]\" a".charAt(rng.nextInt(22));
+            }
+            String mangled = rng.nextInt(10) == 0 ? new String(c, 0, rng.nextInt(c.length)) : new String(c);
+            try {
+                RegionClassifier r = RegionClassifier.fromJson(mangled, "m.json");
+                assertEquals(1 + r.profile().bins() + RegionClassifier.EXTRA, r.weights().length);
+                parsed++;
+            } catch (LptemException e) {
+                assertTrue(e.getMessage().startsWith("m.json"), e.getMessage());
+            }
+        }
+        assertTrue(parsed > 0 && parsed < 2_000, parsed + " of 2000 mangled files read");
+    }
 }
