@@ -98,7 +98,8 @@ public final class LeonardoLearnerParameters implements NodeParameters {
     int length;
 
     @Layout(NetworkSection.class)
-    @Widget(title = "Latent size", description = "Dimensions of the latent space; 0 = the preset's (12).")
+    @Widget(title = "Latent size", description = "Dimensions of the latent space; 0 = the preset's (small: 16, "
+        + "paper: 12).")
     @NumberInputWidget(minValidation = IsNonNegativeValidation.class)
     int latent;
 

@@ -1,0 +1,38 @@
+package org.lptem.leonardo;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
+import org.lptem.ml.onnx.ExecutionDevice;
+import org.lptem.ml.torch.Torch;
+
+class PresetTest {
+
+    @Test
+    void thePaperPresetKeepsThePublishedSizes() {
+        assertEquals(new LeonardoConfig(200, 12, 2, 8, 128, 256, 32, 512, 1024), LeonardoConfig.preset("Paper"));
+    }
+
+    @Test
+    void theSmallPresetHasALatentOf16AndTheDocumentedParameterCount() {
+        LeonardoConfig small = LeonardoConfig.preset("small");
+        assertEquals(16, small.latent());
+        assertEquals(LeonardoConfig.small().withLatent(12), new LeonardoConfig(200, 12, 1, 4, 32, 64, 16, 128, 256),
+                "only the latent differs from the small preset before 2026-11-21");
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            // 1,063,290 with the former latent of 12; each latent dimension adds 2 x 128 + 2 (mu, log-variance)
+            // and 256 (the decoder's first dense layer) weights
+            assertEquals(1_065_346, TransformerVae.initialise(small, m, 1).parameters().count());
+            assertEquals(1_063_290, TransformerVae.initialise(small.withLatent(12), m, 1).parameters().count());
+        }
+    }
+
+    @Test
+    void theSmallPresetRaisesTheVarianceAndKurtosisWeights() {
+        LossWeights small = LossWeights.small();
+        assertEquals(50_000, small.get(LossTerm.VARIANCE));
+        assertEquals(0.2, small.get(LossTerm.KURTOSIS));
+        assertEquals(LossTerm.KURTOSIS.defaultWeight(), LossWeights.paper().get(LossTerm.KURTOSIS));
+    }
+}
