@@ -142,7 +142,7 @@ public final class RegionMoments {
     }
 
     /** Normalised second central moments {mu20, mu02, mu11} (the pixel coordinates' covariance matrix). */
-    private double[] covariance(int label) {
+    double[] covariance(int label) {
         double n = area[label];
         double cx = centroidX(label);
         double cy = centroidY(label);

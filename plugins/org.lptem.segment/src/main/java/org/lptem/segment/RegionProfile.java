@@ -49,13 +49,13 @@ public final class RegionProfile {
      * where the background ring holds too few pixels or has no spread; {@code [0]} is null.
      */
     public double[][] measure(int[] labels, int count, int width, int height, float[] image) {
-        Ellipses e = Ellipses.of(labels, count, width);
+        RegionMoments e = RegionMoments.measure(labels, count, width);
         double[][] out = new double[count + 1][];
         double[] sum = new double[bins + 1];
         double[] sumSq = new double[bins + 1];
         int[] n = new int[bins + 1];
         for (int l = 1; l <= count; l++) {
-            if (e.area[l] == 0) {
+            if (e.area(l) == 0) {
                 continue;
             }
             java.util.Arrays.fill(sum, 0);
@@ -67,11 +67,11 @@ public final class RegionProfile {
         return out;
     }
 
-    private void accumulate(int l, Ellipses e, int[] labels, int width, int height, float[] image, double[] sum,
+    private void accumulate(int l, RegionMoments e, int[] labels, int width, int height, float[] image, double[] sum,
             double[] sumSq, int[] n) {
-        double cx = e.cx(l);
-        double cy = e.cy(l);
-        double[] axes = e.axes(l);
+        double cx = e.centroidX(l);
+        double cy = e.centroidY(l);
+        double[] axes = axes(e, l);
         double a = Math.max(axes[0], minSemiAxisPx);
         double b = Math.max(axes[1], minSemiAxisPx);
         double cos = Math.cos(axes[2]);
@@ -129,66 +129,19 @@ public final class RegionProfile {
         return p;
     }
 
-    /** Centroid and second moments of every region, in one pass. */
-    private static final class Ellipses {
-        final long[] area;
-        final double[] sx;
-        final double[] sy;
-        final double[] sxx;
-        final double[] syy;
-        final double[] sxy;
-
-        private Ellipses(int count) {
-            area = new long[count + 1];
-            sx = new double[count + 1];
-            sy = new double[count + 1];
-            sxx = new double[count + 1];
-            syy = new double[count + 1];
-            sxy = new double[count + 1];
-        }
-
-        static Ellipses of(int[] labels, int count, int width) {
-            Ellipses e = new Ellipses(count);
-            for (int i = 0; i < labels.length; i++) {
-                int l = labels[i];
-                if (l > 0) {
-                    double x = i % width;
-                    double y = i / width;
-                    e.area[l]++;
-                    e.sx[l] += x;
-                    e.sy[l] += y;
-                    e.sxx[l] += x * x;
-                    e.syy[l] += y * y;
-                    e.sxy[l] += x * y;
-                }
-            }
-            return e;
-        }
-
-        double cx(int l) {
-            return sx[l] / area[l];
-        }
-
-        double cy(int l) {
-            return sy[l] / area[l];
-        }
-
-        /**
-         * {a, b, angle}: semi-axes 2 sqrt(eigenvalue) of the covariance (each pixel a unit square, hence + 1/12),
-         * which is the radius for a disk, and the major axis' angle in radians.
-         */
-        double[] axes(int l) {
-            double n = area[l];
-            double mx = cx(l);
-            double my = cy(l);
-            double vxx = sxx[l] / n - mx * mx + 1.0 / 12;
-            double vyy = syy[l] / n - my * my + 1.0 / 12;
-            double vxy = sxy[l] / n - mx * my;
-            double half = (vxx + vyy) / 2;
-            double disc = Math.sqrt(Math.max(0, (vxx - vyy) * (vxx - vyy) / 4 + vxy * vxy));
-            double major = half + disc;
-            double minor = Math.max(half - disc, 1e-6);
-            return new double[] {2 * Math.sqrt(major), 2 * Math.sqrt(minor), 0.5 * Math.atan2(2 * vxy, vxx - vyy)};
-        }
+    /**
+     * {a, b, angle}: semi-axes 2 sqrt(eigenvalue) of the region's covariance, each pixel a unit square (hence
+     * + 1/12), which is the radius for a disk, and the major axis' angle in radians.
+     */
+    private static double[] axes(RegionMoments m, int l) {
+        double[] c = m.covariance(l);
+        double vxx = c[0] + 1.0 / 12;
+        double vyy = c[1] + 1.0 / 12;
+        double vxy = c[2];
+        double half = (vxx + vyy) / 2;
+        double disc = Math.sqrt(Math.max(0, (vxx - vyy) * (vxx - vyy) / 4 + vxy * vxy));
+        double major = half + disc;
+        double minor = Math.max(half - disc, 1e-6);
+        return new double[] {2 * Math.sqrt(major), 2 * Math.sqrt(minor), 0.5 * Math.atan2(2 * vxy, vxx - vyy)};
     }
 }
