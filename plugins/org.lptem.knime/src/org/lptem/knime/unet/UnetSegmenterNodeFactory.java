@@ -14,6 +14,7 @@ import org.knime.node.DefaultModel.ExecuteInput;
 import org.knime.node.DefaultModel.ExecuteOutput;
 import org.knime.node.DefaultNode;
 import org.knime.node.DefaultNodeFactory;
+import org.lptem.core.LptemException;
 import org.lptem.knime.common.KnimeProgress;
 import org.lptem.knime.common.NodeFailures;
 import org.lptem.knime.common.SegmentationOutput;
@@ -110,11 +111,15 @@ public final class UnetSegmenterNodeFactory extends DefaultNodeFactory {
                 + "training record says so); set Frames averaged to " + trainedOn.getAsInt() + ".");
         }
         NodeFailures.execute(() -> {
+            RegionClassifier classifier = DefaultUnet.classifierFor(model.onnx(), params.averageFrames);
+            if (classifier != null && params.probability != DefaultUnet.PROBABILITY) {
+                throw new LptemException("The built-in U-Net's region classifier was fitted on the regions at "
+                    + "probability " + DefaultUnet.PROBABILITY + "; set the Probability threshold to that.");
+            }
             SegmentationOutput.prepare(labels, params.overwrite);
             VideoPortObjectSpec spec = videoPort.getSpec();
             BufferedDataTable regions;
             // the segmenter owns the loaded network and closes it
-            RegionClassifier classifier = DefaultUnet.classifierFor(model.onnx(), params.averageFrames);
             try (ProbabilitySegmenter segmenter = new ProbabilitySegmenter(model.open(params.executionDevice()),
                 params.probability, params.probability, classifier, params.filters(), params.ridgeRatio())) {
                 regions = SegmentationOutput.run(segmenter, spec, labels, params.averageFrames, exec,
