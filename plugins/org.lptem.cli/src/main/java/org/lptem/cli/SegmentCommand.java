@@ -229,8 +229,7 @@ final class SegmentCommand implements Callable<Integer> {
             staged.commit();
             stdout.printf(Locale.ROOT, "segmented %d frames of %s (%s): %d particles, %.1f per frame, %.1f ms per "
                     + "frame -> %s%n", v.frameCount(), video, network ? name + " " + (model == null
-                    ? (averaging.frames == DefaultUnet.MEAN3_FRAMES ? DefaultUnet.MEAN3_MODEL : DefaultUnet.MODEL)
-                    : model.getFileName()) : "classical "
+                    ? DefaultUnet.modelFor(averaging.frames) : model.getFileName()) : "classical "
                     + classical.foreground().name().toLowerCase(Locale.ROOT), detections[0],
                     (double) detections[0] / v.frameCount(), 1000 * seconds / v.frameCount(), staged.target());
         } finally {

@@ -105,7 +105,8 @@ final class UnetClassifierCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
         long start = System.nanoTime();
         try (ProbabilityModel network = new ProbabilityModel(model != null ? OnnxModel.load(model,
-                ExecutionDevice.CPU) : OnnxModel.load(shippedName(), shippedBytes(), ExecutionDevice.CPU))) {
+                ExecutionDevice.CPU) : OnnxModel.load(DefaultUnet.modelFor(averageFrames),
+                DefaultUnet.bytesFor(averageFrames), ExecutionDevice.CPU))) {
             for (int k = 0; k < videos; k++) {
                 progress.checkCanceled();
                 progress.report((double) k / videos, "video " + (k + 1) + " of " + videos);
@@ -125,7 +126,8 @@ final class UnetClassifierCommand implements Callable<Integer> {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("command", UnetCommand.typed(spec));
         record.put("seed", seed);
-        record.put("network", model == null ? "the shipped U-Net " + shippedName() : model.toString());
+        record.put("network", model == null ? "the shipped U-Net " + DefaultUnet.modelFor(averageFrames)
+                : model.toString());
         Map<String, Object> data = new LinkedHashMap<>(frames.description());
         data.remove("crop_px");
         data.remove("particle_centred_fraction");
@@ -146,14 +148,6 @@ final class UnetClassifierCommand implements Callable<Integer> {
                 train.size(), train.particles(), videos, (System.nanoTime() - start) / 1e9, held.size(),
                 figures.get("accuracy"), figures.get("particles_kept"), figures.get("non_particles_dropped"), out);
         return Main.OK;
-    }
-
-    private String shippedName() {
-        return averageFrames == DefaultUnet.MEAN3_FRAMES ? DefaultUnet.MEAN3_MODEL : DefaultUnet.MODEL;
-    }
-
-    private byte[] shippedBytes() {
-        return averageFrames == DefaultUnet.MEAN3_FRAMES ? DefaultUnet.mean3Bytes() : DefaultUnet.bytes();
     }
 
     private static Map<String, Object> validationFigures(RegionClassifier c, RegionSamples held) {

@@ -39,6 +39,16 @@ public final class DefaultUnet {
         return new String(resource(RECORD), StandardCharsets.UTF_8);
     }
 
+    /** The shipped model for frames that are moving means of {@code averagedFrames} ({@value #MEAN3_FRAMES}) or not. */
+    public static String modelFor(int averagedFrames) {
+        return averagedFrames == MEAN3_FRAMES ? MEAN3_MODEL : MODEL;
+    }
+
+    /** The ONNX bytes of {@link #modelFor(int)}. */
+    public static byte[] bytesFor(int averagedFrames) {
+        return resource(modelFor(averagedFrames));
+    }
+
     /** The ONNX bytes of the model for means of {@value #MEAN3_FRAMES} frames. */
     public static byte[] mean3Bytes() {
         return resource(MEAN3_MODEL);
