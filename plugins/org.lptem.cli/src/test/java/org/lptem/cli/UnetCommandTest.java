@@ -188,6 +188,14 @@ class UnetCommandTest {
         assertEquals(Main.BAD_INPUT, even.code());
         assertTrue(even.err().contains("odd --average-frames"), even.err());
         assertFalse(Files.exists(dir.resolve("e.json")));
+        CliRunner.Run txt = lptem("unet", "train-classifier", "--out", dir.resolve("c.txt").toString());
+        assertEquals(Main.BAD_INPUT, txt.code());
+        assertTrue(txt.err().contains("--out must name a .json file"), txt.err());
+        CliRunner.Run one = lptem("unet", "train-classifier", "--out", dir.resolve("o.json").toString(), "--videos",
+                "1");
+        assertEquals(Main.BAD_INPUT, one.code());
+        assertTrue(one.err().contains("--videos >= 2"), one.err());
+        assertFalse(Files.exists(dir.resolve("c.txt")) || Files.exists(dir.resolve("o.json")));
     }
 
     @Test
