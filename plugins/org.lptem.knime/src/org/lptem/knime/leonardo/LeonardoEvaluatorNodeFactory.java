@@ -28,6 +28,7 @@ import org.lptem.knime.common.KnimeProgress;
 import org.lptem.knime.common.NodeFailures;
 import org.lptem.knime.port.LeonardoModelPortObject;
 import org.lptem.leonardo.Evaluation;
+import org.lptem.leonardo.FrechetBreakdown;
 import org.lptem.leonardo.LeonardoModel;
 import org.lptem.leonardo.TrajectoryStatistics;
 import org.lptem.leonardo.TrajectoryWindows;
@@ -67,7 +68,11 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
             <tt>alpha_mean</tt>, <tt>alpha_median</tt>, <tt>frechet_distance</tt>, <tt>frechet_floor</tt>,
             <tt>frechet_ratio</tt>), <tt>lag_frames</tt> (missing where there is no lag), <tt>generated</tt>,
             <tt>held_out</tt> (missing for the distances) and <tt>relative_difference</tt> ((generated - held_out)
-            / |held_out|).</p>
+            / |held_out|). Then where the distance comes from: <tt>frechet_GROUP</tt> and
+            <tt>frechet_floor_GROUP</tt> for each statistic's features alone (e.g. <tt>frechet_vacf</tt>), and per
+            feature <tt>mean_shift_sd_FEATURE</tt> (generated minus held-out mean, in held-out standard deviations)
+            and <tt>spread_ratio_FEATURE</tt> (generated over held-out standard deviation; below 1 when the
+            generated trajectories are more alike than real ones).</p>
             <h4>Example</h4>
             <p>Train on one Trajectory Simulator run (seed 1) and evaluate on another (seed 2) of the same model:
             the kurtosis and VACF(1) of the generated tracks should be within a few per cent of the held-out
@@ -153,6 +158,14 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
         rows.add(row("frechet_distance", -1, e.frechet(), Double.NaN));
         rows.add(row("frechet_floor", -1, e.floor(), Double.NaN));
         rows.add(row("frechet_ratio", -1, e.frechet() / e.floor(), Double.NaN));
+        for (FrechetBreakdown.Group group : e.breakdown().groups()) {
+            rows.add(row("frechet_" + group.name(), -1, group.frechet(), Double.NaN));
+            rows.add(row("frechet_floor_" + group.name(), -1, group.floor(), Double.NaN));
+        }
+        for (FrechetBreakdown.Feature f : e.breakdown().features()) {
+            rows.add(row("mean_shift_sd_" + f.name(), -1, f.meanShift(), Double.NaN));
+            rows.add(row("spread_ratio_" + f.name(), -1, f.spreadRatio(), Double.NaN));
+        }
         BufferedDataContainer c = exec.createDataContainer(spec());
         try {
             for (int i = 0; i < rows.size(); i++) {

@@ -77,6 +77,9 @@ class LeonardoCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("vacf lag 1"), r.out());
         assertTrue(r.out().contains("floor (training vs held-out)"), r.out());
+        assertTrue(r.out().matches("(?s).*frechet by feature group +generated +floor\\n  log10_variance +[-+0-9.e]+ +"
+                + "[-+0-9.e]+\\n  log10_kurtosis .*\\n  vacf .*\\n  log10_msd .*\\n  alpha .*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n  vacf_lag20 +[-+]\\d+\\.\\d{3} +\\d+\\.\\d{3}\\n.*"), r.out());
 
         r = CliRunner.lptem("leonardo", "diagnose", "--model", model.toString(), "--tracks", held.toString(), "--n",
                 "8", "--threads", "1");

@@ -20,9 +20,10 @@ import org.lptem.core.Progress;
  * @param floor training vs held-out
  * @param droppedGenerated trajectories whose features were not finite (left out)
  * @param droppedHeldOut same for the held-out set
+ * @param breakdown the distance per feature group and the features' mean shifts and spreads
  */
 public record Evaluation(Summary generated, Summary heldOut, double frechet, double floor, int droppedGenerated,
-        int droppedHeldOut) {
+        int droppedHeldOut, FrechetBreakdown breakdown) {
 
     /**
      * Means over trajectories.
@@ -78,7 +79,8 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
                     + " features, the evaluation " + hm.dimension());
         }
         return new Evaluation(summary(gFinite), summary(hFinite), FrechetDistance.between(gm, hm, hm),
-                FrechetDistance.between(train, hm, hm), gs.size() - gFinite.size(), hs.size() - hFinite.size());
+                FrechetDistance.between(train, hm, hm), gs.size() - gFinite.size(), hs.size() - hFinite.size(),
+                FrechetBreakdown.of(TrajectoryStatistics.featureNames(model.config().length()), gm, hm, train));
     }
 
     /** Feature moments of the trajectories whose features are finite. */
@@ -163,6 +165,14 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
         out.add(String.format(Locale.ROOT, "frechet distance (generated vs held-out): %.5g", frechet));
         out.add(String.format(Locale.ROOT, "floor (training vs held-out):            %.5g", floor));
         out.add(String.format(Locale.ROOT, "ratio to floor:                          %.3g", frechet / floor));
+        out.add(String.format(Locale.ROOT, "%-26s %14s %14s", "frechet by feature group", "generated", "floor"));
+        for (FrechetBreakdown.Group g : breakdown.groups()) {
+            out.add(String.format(Locale.ROOT, "  %-24s %14.5g %14.5g", g.name(), g.frechet(), g.floor()));
+        }
+        out.add(String.format(Locale.ROOT, "%-26s %14s %14s", "feature", "mean shift/sd", "spread ratio"));
+        for (FrechetBreakdown.Feature f : breakdown.features()) {
+            out.add(String.format(Locale.ROOT, "  %-24s %+14.3f %14.3f", f.name(), f.meanShift(), f.spreadRatio()));
+        }
         return out;
     }
 

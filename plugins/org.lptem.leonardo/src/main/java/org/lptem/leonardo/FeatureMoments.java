@@ -24,6 +24,21 @@ public record FeatureMoments(double[] mean, double[] covariance, int count) {
         return mean.length;
     }
 
+    /** The moments of the features at {@code indices} alone, in that order. */
+    public FeatureMoments select(int... indices) {
+        int d = dimension();
+        int k = indices.length;
+        double[] m = new double[k];
+        double[] c = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            m[i] = mean[indices[i]];
+            for (int j = 0; j < k; j++) {
+                c[i * k + j] = covariance[indices[i] * d + indices[j]];
+            }
+        }
+        return new FeatureMoments(m, c, count);
+    }
+
     public static FeatureMoments of(List<double[]> vectors) {
         if (vectors.size() < 2) {
             throw new LptemException("feature statistics need at least 2 trajectories, got " + vectors.size());
