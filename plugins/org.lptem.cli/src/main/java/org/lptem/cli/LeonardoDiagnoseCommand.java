@@ -1,11 +1,9 @@
 package org.lptem.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lptem.leonardo.Diagnosis;
-import org.lptem.leonardo.TrajectoryWindows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,11 +18,8 @@ import picocli.CommandLine.Spec;
                 + "encoder means against the windows themselves, in normalised units."})
 final class LeonardoDiagnoseCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file from 'train'.")
-    Path model;
-
-    @Option(names = "--tracks", required = true, paramLabel = "T.csv", description = "Tracks table.")
-    Path tracks;
+    @Mixin
+    LeonardoModelAndTracks input = new LeonardoModelAndTracks();
 
     @Option(names = "--n", defaultValue = "256", paramLabel = "N",
             description = "Windows, taken at even spacing through the table (default ${DEFAULT-VALUE}).")
@@ -34,24 +29,16 @@ final class LeonardoDiagnoseCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     long seed;
 
-    @Mixin
-    CalibrationOptions calibration = new CalibrationOptions();
-
-    @Mixin
-    LeonardoCommand.EngineOptions engine = new LeonardoCommand.EngineOptions();
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        return LeonardoCommand.withModel(spec, engine, model, (m, progress) -> {
-            TrajectoryWindows windows = LeonardoCommand.windowsFor(m, tracks, calibration, m.config().length(),
-                    progress.sub(0, 0.05));
+        return input.run(spec, m -> m.config().length(), (m, windows, progress) -> {
             Diagnosis d = Diagnosis.run(m, windows, n, seed, progress.sub(0.05, 1));
             progress.finish();
-            stdout.printf(Locale.ROOT, "model %s on %s%n", model, tracks);
+            stdout.printf(Locale.ROOT, "model %s on %s%n", input.model, input.tracks);
             d.report(m.weights()).forEach(stdout::println);
         });
     }

@@ -1,12 +1,10 @@
 package org.lptem.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lptem.leonardo.Evaluation;
 import org.lptem.leonardo.Generator;
-import org.lptem.leonardo.TrajectoryWindows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,11 +19,8 @@ import picocli.CommandLine.Spec;
                 + "as the floor. Statistics are in px and frames."})
 final class LeonardoEvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file from 'train'.")
-    Path model;
-
-    @Option(names = "--tracks", required = true, paramLabel = "H.csv", description = "Held-out tracks table.")
-    Path tracks;
+    @Mixin
+    LeonardoModelAndTracks input = new LeonardoModelAndTracks();
 
     @Option(names = "--n", paramLabel = "N", description = "Trajectories to generate (default: as many as held-out "
             + "windows).")
@@ -41,25 +36,17 @@ final class LeonardoEvaluateCommand implements Callable<Integer> {
     @Mixin
     LeonardoCommand.PriorOption prior = new LeonardoCommand.PriorOption();
 
-    @Mixin
-    CalibrationOptions calibration = new CalibrationOptions();
-
-    @Mixin
-    LeonardoCommand.EngineOptions engine = new LeonardoCommand.EngineOptions();
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        return LeonardoCommand.withModel(spec, engine, model, (m, progress) -> {
-            TrajectoryWindows held = LeonardoCommand.windowsFor(m, tracks, calibration,
-                    stride == null ? m.config().length() : stride, progress.sub(0, 0.05));
+        return input.run(spec, m -> stride == null ? m.config().length() : stride, (m, held, progress) -> {
             Generator.Prior used = prior.generator(m, stdout, spec.commandLine().getErr()).prior();
             Evaluation e = Evaluation.run(m, held, n == null ? held.size() : n, seed, used, progress.sub(0.05, 1));
             progress.finish();
-            stdout.printf(Locale.ROOT, "model %s against %s%n", model, tracks);
+            stdout.printf(Locale.ROOT, "model %s against %s%n", input.model, input.tracks);
             e.report().forEach(stdout::println);
         });
     }

@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.lptem.leonardo.LatentPrior;
 import org.lptem.leonardo.LeonardoModel;
 import org.lptem.leonardo.ModelFile;
-import org.lptem.leonardo.TrajectoryWindows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,12 +24,8 @@ import picocli.CommandLine.Spec;
                 + "command is for models trained before it did."})
 final class LeonardoPriorCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model file from 'train'.")
-    Path model;
-
-    @Option(names = "--tracks", required = true, paramLabel = "TRACKS.csv",
-            description = "The tracks table the model was trained on.")
-    Path tracks;
+    @Mixin
+    LeonardoModelAndTracks input = new LeonardoModelAndTracks();
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL2",
             description = "Model file to write (may be --model itself).")
@@ -40,35 +35,31 @@ final class LeonardoPriorCommand implements Callable<Integer> {
             + "stride the model was trained with).")
     Integer stride;
 
-    @Mixin
-    CalibrationOptions calibration = new CalibrationOptions();
-
-    @Mixin
-    LeonardoCommand.EngineOptions engine = new LeonardoCommand.EngineOptions();
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        return LeonardoCommand.withModel(spec, engine, model, (m, progress) -> {
+        return input.run(spec, this::stride, (m, windows, progress) -> {
             int length = m.config().length();
-            int windowStride = stride != null ? stride
-                    : Integer.parseInt(m.info().getOrDefault("stride", Integer.toString(length)));
-            TrajectoryWindows windows = LeonardoCommand.windowsFor(m, tracks, calibration, windowStride,
-                    progress.sub(0, 0.05));
             long t0 = System.nanoTime();
             LatentPrior joint = LatentPrior.fitJoint(m.vae(), windows, progress.sub(0.05, 1));
             LeonardoModel fitted = m.withJointPrior(joint);
             ModelFile.write(out, fitted);
             progress.finish();
             stdout.printf(Locale.ROOT, "aggregate prior fitted to %d windows of %d frames from %s (stride %d) "
-                    + "in %.1f s%n", windows.size(), length, tracks, windowStride, (System.nanoTime() - t0) / 1e9);
+                    + "in %.1f s%n", windows.size(), length, input.tracks, stride(m), (System.nanoTime() - t0) / 1e9);
             describe(stdout, fitted.aggregatePrior());
             describeExtent(stdout, joint);
             stdout.println("model written to " + out);
         });
+    }
+
+    /** --stride, else the stride the model was trained with. */
+    private int stride(LeonardoModel m) {
+        return stride != null ? stride
+                : Integer.parseInt(m.info().getOrDefault("stride", Integer.toString(m.config().length())));
     }
 
     static void describe(PrintWriter out, LatentPrior prior) {
