@@ -1,7 +1,7 @@
 package org.lptem.segment;
 
 /** Small dense linear systems, by Gaussian elimination with partial pivoting. */
-final class LinearSystem {
+public final class LinearSystem {
     /** Pivots smaller than this (relative to the largest entry) make the system singular. */
     private static final double SINGULAR = 1e-12;
 
@@ -12,7 +12,7 @@ final class LinearSystem {
      * Solves {@code A x = b} given as the augmented n x (n + 1) matrix {@code [A | b]} (overwritten); null when A is
      * singular.
      */
-    static double[] solve(double[][] augmented) {
+    public static double[] solve(double[][] augmented) {
         int n = augmented.length;
         double largest = 0;
         for (double[] row : augmented) {

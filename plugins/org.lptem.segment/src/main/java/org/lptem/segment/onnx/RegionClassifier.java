@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.lptem.core.LptemException;
 import org.lptem.io.JsonReader;
+import org.lptem.segment.LinearSystem;
 import org.lptem.segment.RegionProfile;
 
 /**
@@ -160,7 +161,10 @@ public record RegionClassifier(RegionProfile profile, int averagedFrames, double
                 }
                 hessian[a][d] = gradient[a];
             }
-            double[] step = solve(hessian);
+            double[] step = LinearSystem.solve(hessian);
+            if (step == null) {
+                throw notConverged(x.size(), l2);
+            }
             double largest = 0;
             for (int a = 0; a < d; a++) {
                 w[a] -= step[a];
@@ -173,8 +177,7 @@ public record RegionClassifier(RegionProfile profile, int averagedFrames, double
         for (double v : w) {
             if (!Double.isFinite(v)) {
                 // without a penalty, regions that a plane separates drive the weights to infinity
-                throw new LptemException("the region classifier did not converge on " + x.size() + " regions; "
-                        + "raise the L2 penalty (got " + l2 + ")");
+                throw notConverged(x.size(), l2);
             }
         }
         return new RegionClassifier(profile, averagedFrames, threshold, w);
@@ -192,35 +195,9 @@ public record RegionClassifier(RegionProfile profile, int averagedFrames, double
         return 1 / (1 + Math.exp(-z));
     }
 
-    /** Gaussian elimination with partial pivoting on an augmented, symmetric positive definite system. */
-    private static double[] solve(double[][] m) {
-        int n = m.length;
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
-                    pivot = r;
-                }
-            }
-            double[] t = m[c];
-            m[c] = m[pivot];
-            m[pivot] = t;
-            for (int r = c + 1; r < n; r++) {
-                double factor = m[r][c] / m[c][c];
-                for (int k = c; k <= n; k++) {
-                    m[r][k] -= factor * m[c][k];
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = m[r][n];
-            for (int k = r + 1; k < n; k++) {
-                s -= m[r][k] * x[k];
-            }
-            x[r] = s / m[r][r];
-        }
-        return x;
+    private static LptemException notConverged(int regions, double l2) {
+        return new LptemException("the region classifier did not converge on " + regions + " regions; raise the L2 "
+                + "penalty (got " + l2 + ")");
     }
 
     /** The classifier as ordered maps and lists for JSON, with {@code record} (how it was made) alongside. */
