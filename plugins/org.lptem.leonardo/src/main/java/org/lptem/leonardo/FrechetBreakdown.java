@@ -26,8 +26,9 @@ public record FrechetBreakdown(List<Group> groups, List<Feature> features) {
 
     /**
      * @param name feature name
-     * @param meanShift generated mean minus held-out mean, in held-out standard deviations
-     * @param spreadRatio generated standard deviation over held-out standard deviation
+     * @param meanShift generated mean minus held-out mean, in held-out standard deviations (the units of
+     *     {@link FrechetDistance}: 1 where the feature is constant in the held-out set)
+     * @param spreadRatio generated standard deviation over held-out standard deviation (same units)
      */
     public record Feature(String name, double meanShift, double spreadRatio) {
     }
@@ -43,7 +44,7 @@ public record FrechetBreakdown(List<Group> groups, List<Feature> features) {
         List<Feature> features = new ArrayList<>();
         for (int i = 0; i < d; i++) {
             members.computeIfAbsent(group(names.get(i)), k -> new ArrayList<>()).add(i);
-            double sd = Math.sqrt(heldOut.covariance()[i * d + i]);
+            double sd = FrechetDistance.unit(heldOut, i);
             double gsd = Math.sqrt(generated.covariance()[i * d + i]);
             features.add(new Feature(names.get(i), (generated.mean()[i] - heldOut.mean()[i]) / sd, gsd / sd));
         }

@@ -23,8 +23,7 @@ public final class FrechetDistance {
         }
         double[] s = new double[d];
         for (int i = 0; i < d; i++) {
-            double sd = Math.sqrt(scale.covariance()[i * d + i]);
-            s[i] = sd > 0 ? sd : 1;
+            s[i] = unit(scale, i);
         }
         double meanTerm = 0;
         for (int i = 0; i < d; i++) {
@@ -41,6 +40,16 @@ public final class FrechetDistance {
             cross += Math.sqrt(Math.max(0, lambda));
         }
         return meanTerm + s1.getTrace() + s2.getTrace() - 2 * cross;
+    }
+
+    /**
+     * The unit feature {@code i} is measured in: the reference set's standard deviation, or 1 where the feature is
+     * constant there (any difference then counts in the feature's own units rather than as infinite).
+     */
+    static double unit(FeatureMoments reference, int i) {
+        int d = reference.dimension();
+        double sd = Math.sqrt(reference.covariance()[i * d + i]);
+        return sd > 0 ? sd : 1;
     }
 
     private static RealMatrix scaled(FeatureMoments m, double[] s) {

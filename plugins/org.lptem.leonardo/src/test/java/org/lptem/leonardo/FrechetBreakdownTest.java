@@ -38,6 +38,18 @@ class FrechetBreakdownTest {
     }
 
     @Test
+    void aFeatureConstantInTheHeldOutSetIsMeasuredInItsOwnUnitsAsTheDistanceDoes() {
+        List<String> names = List.of("alpha");
+        FeatureMoments held = new FeatureMoments(new double[] {0.5}, new double[] {0}, 10);
+        FeatureMoments gen = new FeatureMoments(new double[] {0.8}, new double[] {0.04}, 10);
+        FrechetBreakdown b = FrechetBreakdown.of(names, gen, held, held);
+        assertEquals(0.3, b.features().get(0).meanShift(), 1e-12);
+        assertEquals(0.2, b.features().get(0).spreadRatio(), 1e-12);
+        assertEquals(FrechetDistance.between(gen, held, held), b.groups().get(0).frechet(), 1e-12);
+        assertEquals(0.3 * 0.3 + 0.04, b.groups().get(0).frechet(), 1e-12);
+    }
+
+    @Test
     void selectKeepsTheChosenMeansAndCovariances() {
         FeatureMoments m = new FeatureMoments(new double[] {1, 2, 3},
                 new double[] {1, 2, 3, 2, 5, 6, 3, 6, 9}, 7);
