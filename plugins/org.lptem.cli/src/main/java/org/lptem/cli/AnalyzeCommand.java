@@ -137,9 +137,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisSettings settings = new AnalysisSettings(detector, linker, maxDistance, memory, minLength, maxLag,
                 method);
         ConsoleProgress progress = ConsoleProgress.forStandardError(err);
-        Thread hook = new Thread(progress::cancel);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (StagedOutput staged = new StagedOutput(out); Video video = open(override, range)) {
+        try (CancelOnExit cancel = new CancelOnExit(progress); StagedOutput staged = new StagedOutput(out);
+                Video video = open(override, range)) {
             AnalysisResult result = new Analysis(settings).run(video, staged,
                     input.demo ? progress.sub(0, 0.9) : progress);
             if (input.demo) {
@@ -153,11 +152,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         } finally {
             progress.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting because of Ctrl-C; nothing to undo
-            }
         }
         return Main.OK;
     }

@@ -7,7 +7,7 @@ import org.lptem.core.Progress;
 
 /**
  * A progress bar on standard error. On a terminal it redraws one line; in logs (batch jobs, CI) it prints a line
- * every 10% so the log stays short. Ctrl-C cancels through the shutdown hook flag.
+ * every 10% so the log stays short. Ctrl-C cancels it through {@link CancelOnExit}.
  */
 final class ConsoleProgress implements Progress {
     private static final int WIDTH = 30;
@@ -64,6 +64,7 @@ final class ConsoleProgress implements Progress {
     void finish() {
         if (terminal && lastDrawn >= 0) {
             err.println();
+            lastDrawn = -1;
         }
     }
 

@@ -76,9 +76,8 @@ final class ConvertCommand implements Callable<Integer> {
         Calibration override = Calibration.of(pixelSizeNm, frameIntervalS);
         checkNotTheInput();
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
-        Thread hook = new Thread(progress::cancel);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (Video video = new VideoView(VideoIO.open(input), range.from(), range.to(), range.step(), override);
+        try (CancelOnExit cancel = new CancelOnExit(progress);
+                Video video = new VideoView(VideoIO.open(input), range.from(), range.to(), range.step(), override);
                 Video labelVideo = labels == null ? null : VideoIO.open(labels)) {
             VideoExport.Format format = VideoExport.Format.ofFileName(out);
             Overlay overlay = null;
@@ -93,11 +92,6 @@ final class ConvertCommand implements Callable<Integer> {
                     + video.pixelType().label() + " (" + video.format() + ") to " + out + "; " + c);
         } finally {
             progress.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting because of Ctrl-C; nothing to undo
-            }
         }
         return Main.OK;
     }

@@ -132,17 +132,10 @@ final class LeonardoCommand implements Runnable {
     /** Runs {@code work} with a progress bar on standard error that Ctrl-C cancels. */
     static <T> T withProgress(CommandLine.Model.CommandSpec spec, Function<ConsoleProgress, T> work) {
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
-        Thread hook = new Thread(progress::cancel);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CancelOnExit cancel = new CancelOnExit(progress)) {
             return work.apply(progress);
         } finally {
             progress.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting because of Ctrl-C; nothing to undo
-            }
         }
     }
 

@@ -159,9 +159,7 @@ final class MsdCommand implements Callable<Integer> {
         int run(CommandSpec spec, String readme, Work work) {
             PrintWriter stdout = spec.commandLine().getOut();
             ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
-            Thread hook = new Thread(progress::cancel);
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
+            try (CancelOnExit cancel = new CancelOnExit(progress)) {
                 Input in = read();
                 try (StagedOutput staged = new StagedOutput(out)) {
                     Report report = work.compute(in, progress);
@@ -174,11 +172,6 @@ final class MsdCommand implements Callable<Integer> {
                 }
             } finally {
                 progress.finish();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is already exiting because of Ctrl-C; nothing to undo
-                }
             }
             return Main.OK;
         }

@@ -46,9 +46,7 @@ final class Sam2Run {
         }
         Sam2Settings settings = o.settings();
         ConsoleProgress progress = ConsoleProgress.forStandardError(stderr);
-        Thread hook = new Thread(progress::cancel);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (StagedOutput staged = new StagedOutput(out);
+        try (CancelOnExit cancel = new CancelOnExit(progress); StagedOutput staged = new StagedOutput(out);
                 Video v = new VideoView(VideoIO.open(videoPath), range.from(), range.to(), range.step(),
                         calibration.override())) {
             List<Prompt> prompts = o.prompts == null ? List.of() : readPrompts(o.prompts, range, v.frameCount());
@@ -87,11 +85,6 @@ final class Sam2Run {
                     tracks.size(), timings.onnxRuntimeMs(), timings.detectorMs(), timings.javaMs(), staged.target());
         } finally {
             progress.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting because of Ctrl-C
-            }
         }
         return Main.OK;
     }

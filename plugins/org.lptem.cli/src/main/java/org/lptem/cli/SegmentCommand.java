@@ -199,9 +199,7 @@ final class SegmentCommand implements Callable<Integer> {
                 : new ProbabilitySegmenter(new ProbabilityModel(OnnxModel.load(model, device)), probability,
                         probability, regions, detector, noSplit ? 0 : classical.ridgeRatio());
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
-        Thread hook = new Thread(progress::cancel);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (StagedOutput staged = new StagedOutput(out);
+        try (CancelOnExit cancel = new CancelOnExit(progress); StagedOutput staged = new StagedOutput(out);
                 Video v = averaging.apply(new VideoView(VideoIO.open(video), range.from(), range.to(),
                         range.step(), calibrationOptions.override()))) {
             long[] detections = {0};
@@ -236,11 +234,6 @@ final class SegmentCommand implements Callable<Integer> {
             progress.finish();
             if (segmenter instanceof ProbabilitySegmenter net) {
                 net.close();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting because of Ctrl-C; nothing to undo
             }
         }
         return Main.OK;

@@ -97,9 +97,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new LptemException("--n and --length apply to --trajectories only");
         }
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
-        Thread hook = new Thread(progress::cancel);
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CancelOnExit cancel = new CancelOnExit(progress)) {
             if (trajectories) {
                 int n = tracks == null ? 100 : tracks;
                 int t = length == null ? 200 : length;
@@ -112,11 +110,6 @@ final class SimulateCommand implements Callable<Integer> {
             }
         } finally {
             progress.finish();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting because of Ctrl-C; nothing to undo
-            }
         }
         return Main.OK;
     }

@@ -148,13 +148,11 @@ final class UnetCommand implements Runnable {
                     averageFrames));
             String command = typed(spec);
             ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
-            Thread hook = new Thread(progress::cancel);
-            Runtime.getRuntime().addShutdownHook(hook);
             List<EpochResult> curve = new ArrayList<>();
             TrainingRecord made = new TrainingRecord(command, config, settings, augmentation, source.description(),
                     device, threads);
             long start = System.nanoTime();
-            try {
+            try (CancelOnExit cancel = new CancelOnExit(progress)) {
                 TrainingResult result = new UnetTrainer(config, settings, augmentation, device).train(source,
                         progress, (epoch, best) -> {
                             curve.add(epoch);
@@ -170,11 +168,6 @@ final class UnetCommand implements Runnable {
                         result.bestEpoch(), b.validationLoss(), b.validationDice(), out, record.getFileName());
             } finally {
                 progress.finish();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is already exiting because of Ctrl-C; the checkpoint stays
-                }
             }
             return Main.OK;
         }
