@@ -137,15 +137,18 @@ final class LinkCommand implements Callable<Integer> {
             progress.finish();
         }
         List<Track> kept = TrackFilters.minLength(result.tracks(), minLength);
-        TracksCsv.write(out, kept, calibration);
-        if (trackMate != null) {
-            TrackMateXml.write(trackMate, kept, result.events(), imageOf(kept, calibration));
-        }
-        if (trackpy != null) {
-            TrackpyCsv.write(trackpy, kept);
-        }
-        if (events != null) {
-            writeEvents(events, result.events());
+        try (StagedFiles staged = new StagedFiles()) {
+            TracksCsv.write(staged.file(out), kept, calibration);
+            if (trackMate != null) {
+                TrackMateXml.write(staged.file(trackMate), kept, result.events(), imageOf(kept, calibration));
+            }
+            if (trackpy != null) {
+                TrackpyCsv.write(staged.file(trackpy), kept);
+            }
+            if (events != null) {
+                writeEvents(staged.file(events), result.events());
+            }
+            staged.commit();
         }
         stdout.printf(Locale.ROOT, "linked %d detections into %d tracks (%d kept, %d merges, %d splits) -> %s%n",
                 input.size(), result.tracks().size(), kept.size(), count(result, TrackEvent.Kind.MERGE),

@@ -85,4 +85,25 @@ class LinkCommandTest {
         assertTrue(cell.err().contains("line 3") && cell.err().contains("'x'"), cell.err());
         assertFalse(Files.exists(out), "nothing is written on failure");
     }
+
+    @Test
+    void aFailingExtraOutputLeavesNoTracksTableBehind(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("detections.csv");
+        scene(in);
+        Path out = dir.resolve("tracks.csv");
+        Path blocker = Files.writeString(dir.resolve("blocker"), "a file where a folder is needed");
+        CliRunner.Run r = lptem("link", in.toString(), "--out", out.toString(), "--max-distance", "9",
+                "--trackpy", blocker.resolve("tp.csv").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("tp.csv"), r.err());
+        assertFalse(Files.exists(out), "the tracks table appears only with every requested output");
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("blocker", "detections.csv"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no staged file is left");
+        }
+        CliRunner.Run same = lptem("link", in.toString(), "--out", out.toString(), "--trackpy", out.toString());
+        assertEquals(2, same.code());
+        assertTrue(same.err().contains("two outputs"), same.err());
+        assertFalse(Files.exists(out));
+    }
 }
