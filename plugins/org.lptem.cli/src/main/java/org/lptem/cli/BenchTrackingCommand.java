@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lptem bench-tracking}: accuracy of the linkers on simulated scenes, and linking speed. */
 @Command(name = "bench-tracking", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Benchmark the linkers on simulated particle positions (Brownian, directed, switching; 2% "
+        description = {"Benchmark the linkers on simulated particle positions (Brownian, directed, switching; 2%% "
                 + "missed detections) and time LAP linking with gap closing from 10^4 to 10^6 detections.",
                 "With --videos, also on the project's own detections: simulated LPTEM videos at each --snr, "
                         + "segmented by the classical detector, linked and scored against the true tracks.",

@@ -33,7 +33,7 @@ final class ScoreSegmentationCommand implements Callable<Integer> {
     Path pred;
 
     @Option(names = "--tolerance", paramLabel = "PX",
-            description = "Boundary tolerance of F, px (default: DAVIS's, 0.8 % of the image diagonal).")
+            description = "Boundary tolerance of F, px (default: DAVIS's, 0.8 %% of the image diagonal).")
     Double tolerance;
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")
