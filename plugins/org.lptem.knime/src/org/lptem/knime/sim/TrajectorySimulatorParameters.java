@@ -51,7 +51,8 @@ public final class TrajectorySimulatorParameters implements NodeParameters {
             + "MSD = 4 K t^alpha with correlated steps, alpha in (0, 2).")
         FBM,
         @Label(value = "CTRW", description = "Continuous-time random walk: Pareto waiting times of exponent alpha "
-            + "in (0, 1], Gaussian jumps. Subdiffusive and non-ergodic.")
+            + "in (0, 1], at least one frame, Gaussian jumps of the coefficient's Brownian step. Subdiffusive and "
+            + "non-ergodic; clocked in frames, so its MSD depends on the frame interval.")
         CTRW,
         @Label(value = "Levy walk", description = "Flights at the given speed in random directions, lasting "
             + "heavy-tailed times: superdiffusive, alpha in (1, 2).")

@@ -33,7 +33,7 @@ class SimulateCommandTest {
         for (String f : List.of("video.tif", "labels.tif", "tracks.csv", "metadata.json")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
-        assertEquals("frame,particle,x,y,x_nm,y_nm,t_s,angle_deg,visible",
+        assertEquals("frame,particle,x,y,x_nm,y_nm,t_s,orientation_deg,visible",
                 Files.readAllLines(out.resolve("tracks.csv")).get(0));
         assertEquals(1 + 8 * 5, Files.readAllLines(out.resolve("tracks.csv")).size());
         String json = Files.readString(out.resolve("metadata.json"));

@@ -2,8 +2,9 @@ package org.lptem.simulate;
 
 /**
  * A continuous-time random walk: the particle rests for a Pareto time tau = (1 - U)^(-1/alpha) frames (at least
- * one; P(tau > t) = t^-alpha, with infinite mean for alpha <= 1), then jumps by a Gaussian step. Several jumps may
- * fall in one frame interval; a long rest shows as a run of zero increments. Ensemble MSD ~ t^alpha.
+ * one; P(tau > t) = t^-alpha, with infinite mean for alpha <= 1), then jumps by a Gaussian step. A long rest
+ * shows as a run of zero increments. Ensemble MSD ~ t^alpha; its prefactor depends on the frame interval, because
+ * the clock is the frame ({@link MotionKind}).
  */
 final class ContinuousTimeRandomWalk implements MotionModel {
     private final double alpha;

@@ -6,8 +6,13 @@ import org.lptem.core.LptemException;
 
 /**
  * The translational motion models (the AnDi challenge family plus confinement and drift). Their scale is
- * {@code diffusionNm2PerS}, read as the generalised coefficient K of MSD(t) = 4 K t^alpha (nm^2/s^alpha) where the
- * model has an exponent; {@code alpha}, {@code speedNmPerS} and {@code confinementNm} apply where named.
+ * {@code diffusionNm2PerS}: D of MSD(t) = 4 D t for the Brownian ones, and for fbm and sbm the generalised coefficient K
+ * of MSD(t) = 4 K t^alpha (nm^2/s^alpha) at every frame interval. ctrw, attm and levy are clocked in frames, as in
+ * the AnDi challenge: their waiting, segment and flight times are Pareto with a minimum of one frame interval dt, and
+ * ctrw and attm move with the Brownian step variance 2 D dt per axis. So for them {@code diffusionNm2PerS} is a
+ * per-jump D, not K: a ctrw's long-time MSD is about 4 D dt^(1 - alpha) t^alpha / (Gamma(1 - alpha) Gamma(1 + alpha)),
+ * which depends on dt, and levy's scale is {@code speedNmPerS} alone. Compare such simulations at one frame interval.
+ * {@code alpha}, {@code speedNmPerS} and {@code confinementNm} apply where named.
  */
 public enum MotionKind {
     /** Brownian motion: MSD = 4 D t. */
@@ -16,7 +21,7 @@ public enum MotionKind {
     FBM("fbm"),
     /**
      * Continuous-time random walk: Pareto waiting times P(tau > t) = (t / dt)^-alpha (alpha in (0, 1], at least one
-     * frame), Gaussian jumps of variance 2 D dt per axis.
+     * frame, so the first frame never moves), Gaussian jumps of variance 2 D dt per axis.
      */
     CTRW("ctrw"),
     /**

@@ -17,7 +17,8 @@ import org.lptem.core.LptemException;
  * @param nmPerPixel pixel size, nm/px
  * @param secondsPerFrame frame interval, s
  * @param diffusionNm2PerS translational diffusion coefficient, nm^2/s (0 = particles stand still); for fbm and sbm
- *     the generalised coefficient K of MSD = 4 K t^alpha, nm^2/s^alpha
+ *     the generalised coefficient K of MSD = 4 K t^alpha, nm^2/s^alpha; for ctrw and attm the D of each jump or
+ *     segment, whose MSD then also depends on the frame interval ({@link MotionKind})
  * @param doseRateElectronsPerA2PerS incident dose rate, e-/A^2/s
  * @param exposureS exposure time of one frame, s (at most the frame interval)
  * @param liquidThicknessNm liquid layer thickness, nm
@@ -38,7 +39,7 @@ import org.lptem.core.LptemException;
  * @param particleLengthNm mean rod length (tip to tip), prism edge or cube edge, nm; unused for spheres
  * @param prismThicknessNm mean prism thickness along the beam, nm; unused for other shapes
  * @param motion translational motion model; {@code diffusionNm2PerS} is its coefficient K of MSD = 4 K t^alpha
- *     (nm^2/s^alpha) where the model has an exponent
+ *     (nm^2/s^alpha) for fbm and sbm, and a per-jump D for the frame-clocked ctrw and attm ({@link MotionKind})
  * @param alpha anomalous exponent of fbm and sbm (0, 2), ctrw (0, 1], levy (1, 2), attm (0, 1); ignored by the others
  * @param speedNmPerS flight speed of levy, drift speed of directed motion, nm/s
  * @param confinementNm harmonic trap: rms distance from the trap centre; box: side length; nm

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lptem.core.Columns;
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
 import org.lptem.io.JsonText;
@@ -30,9 +31,12 @@ public final class SimulationWriter {
     public static final String LABELS = "labels.tif";
     public static final String TRACKS = "tracks.csv";
     public static final String METADATA = "metadata.json";
-    /** Columns of {@value #TRACKS}. */
-    public static final List<String> TRACK_COLUMNS = List.of("frame", "particle", "x", "y", "x_nm", "y_nm", "t_s",
-            "angle_deg", "visible");
+    /**
+     * Columns of {@value #TRACKS}. The orientation uses the detectors' column name so that the tracks readers (and
+     * so rotational analysis) pick it up from a simulation's ground truth as from a measured video.
+     */
+    public static final List<String> TRACK_COLUMNS = List.of(Columns.FRAME, Columns.PARTICLE, Columns.X, Columns.Y,
+            Columns.X_NM, Columns.Y_NM, Columns.T_S, Columns.ORIENTATION_DEG, "visible");
 
     private SimulationWriter() {
     }

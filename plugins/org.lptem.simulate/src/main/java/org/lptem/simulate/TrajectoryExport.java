@@ -25,39 +25,61 @@ public final class TrajectoryExport {
 
     /** {@code tracks} trajectories of {@code length} frames of the settings' motion model. */
     public static List<Track> simulate(SimulationSettings s, int tracks, int length) {
+        return simulate(s, tracks, length, Progress.NONE);
+    }
+
+    /**
+     * {@code tracks} trajectories of {@code length} frames of the settings' motion model, reporting after each track
+     * and checking for cancellation before each.
+     *
+     * @throws org.lptem.core.CanceledException when {@code progress} is canceled; nothing is returned
+     */
+    public static List<Track> simulate(SimulationSettings s, int tracks, int length, Progress progress) {
         check(tracks, length);
-        MotionModel model = s.motion().create(s);
         List<Track> out = new ArrayList<>(tracks);
-        for (int p = 0; p < tracks; p++) {
-            double[][] xy = track(s, model, p, length);
+        generate(s, tracks, length, progress, (p, xy) -> {
             List<Detection> points = new ArrayList<>(length);
             for (int f = 0; f < length; f++) {
                 points.add(Detection.at(f, xy[0][f], xy[1][f]));
             }
             out.add(new Track(p + 1, points));
-        }
+        });
         return out;
     }
 
     /** Writes the trajectories to a CSV with {@link #COLUMNS}; the file appears only when complete. */
     public static void write(Path csvFile, SimulationSettings s, int tracks, int length, Progress progress) {
         check(tracks, length);
-        MotionModel model = s.motion().create(s);
         try (CsvWriter csv = new CsvWriter(csvFile, COLUMNS)) {
             try {
-                for (int p = 0; p < tracks; p++) {
-                    progress.checkCanceled();
-                    double[][] xy = track(s, model, p, length);
+                generate(s, tracks, length, progress, (p, xy) -> {
                     for (int f = 0; f < length; f++) {
                         csv.row(f, p + 1, xy[0][f], xy[1][f], xy[0][f] * s.nmPerPixel(), xy[1][f] * s.nmPerPixel(),
                                 f * s.secondsPerFrame());
                     }
-                    progress.report((p + 1.0) / tracks, "track " + (p + 1) + " of " + tracks);
-                }
+                });
             } catch (RuntimeException e) {
                 csv.abort();
                 throw e;
             }
+        }
+    }
+
+    /** Receives track {@code particle} (0-based) as {x[], y[]}, px; the arrays are not reused. */
+    private interface TrackSink {
+        void accept(int particle, double[][] xy);
+    }
+
+    /**
+     * The one loop behind {@link #simulate} and {@link #write}, so that both draw the same tracks and report and
+     * cancel alike. Callers check the arguments first, before they allocate or open anything.
+     */
+    private static void generate(SimulationSettings s, int tracks, int length, Progress progress, TrackSink sink) {
+        MotionModel model = s.motion().create(s);
+        for (int p = 0; p < tracks; p++) {
+            progress.checkCanceled();
+            sink.accept(p, track(s, model, p, length));
+            progress.report((p + 1.0) / tracks, "track " + (p + 1) + " of " + tracks);
         }
     }
 

@@ -1,11 +1,14 @@
 package org.lptem.simulate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lptem.core.LptemException;
 
 /** Every motion model against its theory, on sizes that resolve the checked quantity to a few per cent. */
 class MotionModelsTest {
@@ -57,6 +60,76 @@ class MotionModelsTest {
         }
         assertEquals(Math.pow(2, alpha - 1) - 1, c / v, 0.01);
         assertEquals(Math.pow(2, alpha - 1) - 1, fbm.autocovariance(1), 1e-12);
+    }
+
+    /**
+     * The autocovariance at long lags, where the textbook second difference of powers cancels up to ten digits.
+     * References: that formula evaluated in 50-digit arithmetic (mpmath); the old double evaluation missed them by
+     * 2e-10 to 4e-6 relative.
+     */
+    @Test
+    void fractionalGaussianNoiseAutocovarianceIsAccurateAtLongLags() {
+        assertRelative(0.98707075929150899, new FractionalBrownianMotion(1.999, 1).autocovariance(100_000), 1e-14);
+        assertRelative(-3.9528470753340006e-9, new FractionalBrownianMotion(0.5, 1).autocovariance(100_000), 1e-14);
+        assertRelative(-1.1134793108147169e-8, new FractionalBrownianMotion(0.1, 1).autocovariance(3000), 1e-14);
+        assertRelative(0.0015489402113156225, new FractionalBrownianMotion(1.3, 1).autocovariance(1000), 1e-14);
+        assertEquals(0, new FractionalBrownianMotion(1, 1).autocovariance(7), "alpha 1 is white noise");
+    }
+
+    private static void assertRelative(double expected, double actual, double relative) {
+        assertEquals(expected, actual, relative * Math.abs(expected));
+    }
+
+    /**
+     * alpha 1.999 over 10^5 steps, which used to fail in the circulant embedding: the embedding must give
+     * Var(X_n) = n^alpha per axis exactly, and sampled tracks must agree with it.
+     */
+    @Test
+    void nearlyBallisticFractionalBrownianMotionOfLongTracks() {
+        double alpha = 1.999;
+        int n = 100_000;
+        double expected = Math.pow(n, alpha);
+        FractionalBrownianMotion fbm = new FractionalBrownianMotion(alpha, 1);
+        double[] a = fbm.amplitudes(n);
+        int size = a.length;
+        // X_n per axis is a part of sum_j z_j W_j with W_j = sum_{k<n} exp(-2 pi i j k / size) and z_j of variance
+        // a_j^2 per part, so Var(X_n) = sum_j a_j^2 |W_j|^2, |W_j|^2 = sin^2(pi j n / size) / sin^2(pi j / size).
+        double variance = a[0] * a[0] * ((double) n * n);
+        for (int j = 1; j < size; j++) {
+            double num = Math.sin(Math.PI * ((long) j * n % size) / size);
+            double den = Math.sin(Math.PI * Math.min(j, size - j) / size);
+            variance += a[j] * a[j] * (num * num) / (den * den);
+        }
+        assertRelative(expected, variance, 1e-9);
+
+        int seeds = 64;
+        double[] dx = new double[n];
+        double[] dy = new double[n];
+        double squares = 0;
+        for (int r = 0; r < seeds; r++) {
+            fbm.increments(SplitMix64.stream(21, r), dx, dy);
+            double sx = 0;
+            double sy = 0;
+            for (int k = 0; k < n; k++) {
+                sx += dx[k];
+                sy += dy[k];
+            }
+            squares += sx * sx + sy * sy;
+        }
+        // 128 independent Gaussian sums: the ratio is chi^2(128) / 128 (sd 0.125); P(outside [0.6, 1.5]) < 5e-4.
+        double ratio = squares / (2 * seeds) / expected;
+        assertTrue(ratio > 0.6 && ratio < 1.5, "Var(X_n) / n^alpha = " + ratio);
+    }
+
+    @Test
+    void aNegativeEmbeddingNamesAlphaAndLength() {
+        LptemException e = assertThrows(LptemException.class,
+                () -> FractionalBrownianMotion.amplitudesOf(new double[] {8, 1, -1e-3, 1}, 1.999, 100_000));
+        assertTrue(e.getMessage().contains("alpha = 1.999") && e.getMessage().contains("100000 steps"),
+                e.getMessage());
+        // Rounding-level negatives are components of zero variance, not errors.
+        assertArrayEquals(new double[] {1, 0.5, 0, 0.5},
+                FractionalBrownianMotion.amplitudesOf(new double[] {4, 1, -1e-15, 1}, 1.5, 2), 0);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class SimulationWriterTest {
             }
         }
         List<String> rows = Files.readAllLines(dir.resolve(SimulationWriter.TRACKS));
-        assertEquals("frame,particle,x,y,x_nm,y_nm,t_s,angle_deg,visible", rows.get(0));
+        assertEquals("frame,particle,x,y,x_nm,y_nm,t_s,orientation_deg,visible", rows.get(0));
         assertEquals(1 + 3 * 6, rows.size(), "every particle in every frame");
         String[] cells = rows.get(1 + 6 + 4).split(",", -1); // particle 2, frame 4
         assertEquals("4", cells[0]);
@@ -56,6 +57,14 @@ class SimulationWriterTest {
         assertEquals(t.visible(1, 4) ? "1" : "0", cells[8]);
         List<Track> read = TracksCsv.read(dir.resolve(SimulationWriter.TRACKS));
         assertEquals(3, read.size());
+        // The tracks reader must see the rods' orientation, or rotational analysis of a simulation is skipped.
+        for (int p = 0; p < 3; p++) {
+            for (int f = 0; f < 6; f++) {
+                double truth = t.angleDeg(p, f);
+                assertTrue(Double.isFinite(truth), "a rod has an orientation");
+                assertEquals(truth, read.get(p).points().get(f).orientationDeg(), 0, "particle " + p + " frame " + f);
+            }
+        }
 
         String json = Files.readString(dir.resolve(SimulationWriter.METADATA));
         for (String key : SettingsKeys.names()) {
@@ -146,5 +155,59 @@ class SimulationWriterTest {
                 () -> TrajectoryExport.write(dir.resolve("x.csv"), s, 0, 50, Progress.NONE)).getMessage()
                 .contains("tracks"));
         assertFalse(Files.exists(dir.resolve("x.csv")));
+    }
+
+    /** Records every report; cancels at the {@code cancelAt}-th check (never if 0). */
+    private static final class RecordingProgress implements Progress {
+        final List<Double> fractions = new ArrayList<>();
+        final List<String> messages = new ArrayList<>();
+        private final int cancelAt;
+        int checks;
+
+        RecordingProgress(int cancelAt) {
+            this.cancelAt = cancelAt;
+        }
+
+        @Override
+        public void report(double fraction, String message) {
+            fractions.add(fraction);
+            messages.add(message);
+        }
+
+        @Override
+        public void checkCanceled() {
+            if (++checks == cancelAt) {
+                throw new CanceledException();
+            }
+        }
+    }
+
+    @Test
+    void trajectorySimulationReportsEveryTrackAndStopsWhenCanceled() {
+        SimulationSettings s = SimulationSettings.demo().toBuilder().motion(MotionKind.CTRW).alpha(0.7).seed(8).build();
+        RecordingProgress progress = new RecordingProgress(0);
+        List<Track> tracks = TrajectoryExport.simulate(s, 4, 30, progress);
+        assertEquals(List.of(0.25, 0.5, 0.75, 1.0), progress.fractions);
+        assertEquals("track 4 of 4", progress.messages.get(3));
+        assertEquals(4, progress.checks);
+        assertEquals(TrajectoryExport.simulate(s, 4, 30), tracks, "progress does not change the tracks");
+
+        // Canceled before the third track: two tracks were drawn, not all 1000 first.
+        RecordingProgress cancel = new RecordingProgress(3);
+        assertThrows(CanceledException.class, () -> TrajectoryExport.simulate(s, 1000, 30, cancel));
+        assertEquals(3, cancel.checks);
+        assertEquals(List.of(0.001, 0.002), cancel.fractions);
+    }
+
+    @Test
+    void aCanceledTrajectoryExportLeavesNoFile(@TempDir Path dir) throws Exception {
+        SimulationSettings s = SimulationSettings.demo().toBuilder().seed(8).build();
+        RecordingProgress cancel = new RecordingProgress(3);
+        assertThrows(CanceledException.class,
+                () -> TrajectoryExport.write(dir.resolve("t.csv"), s, 10, 20, cancel));
+        assertEquals(List.of(0.1, 0.2), cancel.fractions);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList());
+        }
     }
 }
