@@ -29,6 +29,7 @@ import org.lptem.knime.common.NodeFailures;
 import org.lptem.knime.port.LeonardoModelPortObject;
 import org.lptem.leonardo.Evaluation;
 import org.lptem.leonardo.FrechetBreakdown;
+import org.lptem.leonardo.Generator;
 import org.lptem.leonardo.LeonardoModel;
 import org.lptem.leonardo.TrajectoryStatistics;
 import org.lptem.leonardo.TrajectoryWindows;
@@ -96,6 +97,7 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
     private static void configure(final ConfigureInput in, final ConfigureOutput out)
         throws InvalidSettingsException {
         LeonardoEvaluatorParameters params = in.getParameters();
+        params.validate();
         TrackInput.calibration(in.getInTableSpec(1), params.inNm(), params.nmPerPixel, 0);
         out.setOutSpecs(spec());
     }
@@ -127,6 +129,7 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
                 Evaluation e = Evaluation.run(model, held, params.n > 0 ? params.n : held.size(), params.seed,
                     progress.sub(0.05, 1));
                 out.setOutData(table(e, exec));
+                new Generator(model).note().ifPresent(out::setWarningMessage);
             }
         });
     }

@@ -1,5 +1,6 @@
 package org.lptem.knime.leonardo;
 
+import org.knime.core.node.InvalidSettingsException;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.widget.choices.Label;
@@ -49,6 +50,23 @@ public final class LeonardoEvaluatorParameters implements NodeParameters {
     @Widget(title = "Device", description = "Where PyTorch decodes.")
     @ValueSwitchWidget
     Device device = Device.CPU;
+
+    @Override
+    public void validate() throws InvalidSettingsException {
+        // flow variables bypass the dialog's minimum, and a negative count would silently mean "automatic"
+        if (n < 0) {
+            throw new InvalidSettingsException("Trajectories must be 0 (as many as held-out windows) or more, got "
+                + n + ".");
+        }
+        if (stride < 0) {
+            throw new InvalidSettingsException("Window stride must be 0 (the model's length) or more frames, got "
+                + stride + ".");
+        }
+        if (!(nmPerPixel >= 0) || Double.isInfinite(nmPerPixel)) {
+            throw new InvalidSettingsException("nm per pixel must be 0 (not given) or a positive number, got "
+                + nmPerPixel + ".");
+        }
+    }
 
     boolean inNm() {
         return positions == Positions.NANOMETRES;

@@ -113,11 +113,12 @@ public final class LeonardoGeneratorNodeFactory extends DefaultNodeFactory {
             Progress progress = new KnimeProgress(exec);
             ExecutionDevice device = ExecutionDevice.valueOf(params.device.name());
             try (NDManager manager = Torch.newManager(device); LeonardoModel model = port.open(manager)) {
-                List<double[]> trajectories = new Generator(model).generate(params.n, params.seed, fixed,
-                    progress.sub(0, 0.8));
+                Generator generator = new Generator(model);
+                List<double[]> trajectories = generator.generate(params.n, params.seed, fixed, progress.sub(0, 0.8));
                 // the model's own calibration, which the spec promised
                 Calibration c = port.getSpec().calibration();
                 out.setOutData(table(trajectories, c, exec, progress.sub(0.8, 1)));
+                generator.note().ifPresent(out::setWarningMessage);
             }
         });
     }
