@@ -44,7 +44,9 @@ public final class Drift {
      * the linking distance. For each pair of consecutive frames, every pair of detections closer than
      * {@code maxStepPx} votes for its displacement in a histogram of {@code resolutionPx} bins: the particles'
      * common motion piles up in one bin while chance pairs spread thin. The step is the median displacement of the
-     * pairs within 1.5 bins of the peak.
+     * pairs within 1.5 bins of the peak. Frames without detections are bridged: the frames on either side are
+     * compared with the search radius times the gap (and bins widened by its square root), and the step is shared
+     * evenly among the frames of the gap.
      *
      * @param maxStepPx largest drift between two frames looked for, px
      * @param resolutionPx histogram bin, about the particles' own step, px
@@ -65,82 +67,90 @@ public final class Drift {
         int steps = table.frames[table.frames.length - 1] - first;
         double[] cx = new double[steps + 1];
         double[] cy = new double[steps + 1];
+        for (int k = 1; k < table.frames.length; k++) {
+            progress.checkCanceled();
+            int from = table.frames[k - 1] - first;
+            int gap = table.frames[k] - table.frames[k - 1];
+            // Across frames without detections the field keeps drifting: compare the observed frames on either side
+            // with a search radius for the whole gap and a bin for the particles' own motion over it (diffusion
+            // spreads as the square root of time).
+            double[] step = step(table, k, maxStep * gap, resolution * Math.sqrt(gap));
+            // a slowly varying drift is best guessed as even over the skipped frames
+            double perFrameX = step == null ? 0 : step[0] / gap;
+            double perFrameY = step == null ? 0 : step[1] / gap;
+            for (int s = 1; s <= gap; s++) {
+                cx[from + s] = cx[from] + s * perFrameX;
+                cy[from + s] = cy[from] + s * perFrameY;
+            }
+        }
+        return new Drift(first, cx, cy);
+    }
+
+    /**
+     * The common displacement from the detections of {@code table.frames[k - 1]} to those of
+     * {@code table.frames[k]}, or null when no pair lies within {@code maxStep}.
+     */
+    private static double[] step(DetectionTable table, int k, double maxStep, double resolution) {
         int half = (int) Math.ceil(maxStep / resolution);
         int side = 2 * half + 1;
         int[] votes = new int[side * side];
-        for (int k = 1; k < table.frames.length; k++) {
-            progress.checkCanceled();
-            int step = table.frames[k] - first;
-            cx[step] = cx[step - 1];
-            cy[step] = cy[step - 1];
-            for (int s = table.frames[k - 1] - first + 1; s < step; s++) {
-                cx[s] = cx[s - 1]; // frames without detections: no step known
-                cy[s] = cy[s - 1];
+        int from = table.start[k];
+        int to = table.start[k + 1];
+        SpatialGrid grid = new SpatialGrid(Arrays.copyOfRange(table.x, from, to),
+                Arrays.copyOfRange(table.y, from, to), maxStep);
+        int pairs = 0;
+        for (int i = table.start[k - 1]; i < from; i++) {
+            double x0 = table.x[i];
+            double y0 = table.y[i];
+            int[] count = {0};
+            grid.forEachWithin(x0, y0, maxStep, (j, d2) -> {
+                int bx = half + (int) Math.floor((table.x[from + j] - x0) / resolution + 0.5);
+                int by = half + (int) Math.floor((table.y[from + j] - y0) / resolution + 0.5);
+                if (bx >= 0 && by >= 0 && bx < side && by < side) {
+                    votes[by * side + bx]++;
+                    count[0]++;
+                }
+            });
+            pairs += count[0];
+        }
+        if (pairs == 0) {
+            return null;
+        }
+        int peak = 0;
+        for (int b = 1; b < votes.length; b++) {
+            if (votes[b] > votes[peak]) {
+                peak = b;
             }
-            if (table.frames[k] != table.frames[k - 1] + 1) {
-                continue;
-            }
-            int from = table.start[k];
-            int to = table.start[k + 1];
-            SpatialGrid grid = new SpatialGrid(Arrays.copyOfRange(table.x, from, to),
-                    Arrays.copyOfRange(table.y, from, to), maxStep);
-            Arrays.fill(votes, 0);
-            int pairs = 0;
+        }
+        double px = (peak % side - half) * resolution;
+        double py = (peak / side - half) * resolution;
+        // re-centre on the median a few times: a window centred on the bin, not on the drift, would cut one
+        // tail of the displacements and bias every step the same way
+        double window = 1.5 * resolution;
+        double radius = Math.min(maxStep, window * Math.sqrt(2));
+        Displacements near = new Displacements();
+        for (int round = 0; round < 3; round++) {
+            near.n = 0;
             for (int i = table.start[k - 1]; i < from; i++) {
                 double x0 = table.x[i];
                 double y0 = table.y[i];
-                int[] count = {0};
-                grid.forEachWithin(x0, y0, maxStep, (j, d2) -> {
-                    int bx = half + (int) Math.floor((table.x[from + j] - x0) / resolution + 0.5);
-                    int by = half + (int) Math.floor((table.y[from + j] - y0) / resolution + 0.5);
-                    if (bx >= 0 && by >= 0 && bx < side && by < side) {
-                        votes[by * side + bx]++;
-                        count[0]++;
+                double cxp = px;
+                double cyp = py;
+                grid.forEachWithin(x0 + cxp, y0 + cyp, radius, (j, d2) -> {
+                    double dx = table.x[from + j] - x0;
+                    double dy = table.y[from + j] - y0;
+                    if (Math.abs(dx - cxp) <= window && Math.abs(dy - cyp) <= window) {
+                        near.add(dx, dy);
                     }
                 });
-                pairs += count[0];
             }
-            if (pairs == 0) {
-                continue;
+            if (near.n == 0) {
+                break;
             }
-            int peak = 0;
-            for (int b = 1; b < votes.length; b++) {
-                if (votes[b] > votes[peak]) {
-                    peak = b;
-                }
-            }
-            double px = (peak % side - half) * resolution;
-            double py = (peak / side - half) * resolution;
-            // re-centre on the median a few times: a window centred on the bin, not on the drift, would cut one
-            // tail of the displacements and bias every step the same way
-            double window = 1.5 * resolution;
-            double radius = Math.min(maxStep, window * Math.sqrt(2));
-            Displacements near = new Displacements();
-            for (int round = 0; round < 3; round++) {
-                near.n = 0;
-                for (int i = table.start[k - 1]; i < from; i++) {
-                    double x0 = table.x[i];
-                    double y0 = table.y[i];
-                    double cxp = px;
-                    double cyp = py;
-                    grid.forEachWithin(x0 + cxp, y0 + cyp, radius, (j, d2) -> {
-                        double dx = table.x[from + j] - x0;
-                        double dy = table.y[from + j] - y0;
-                        if (Math.abs(dx - cxp) <= window && Math.abs(dy - cyp) <= window) {
-                            near.add(dx, dy);
-                        }
-                    });
-                }
-                if (near.n == 0) {
-                    break;
-                }
-                px = OrderStatistics.median(near.dx, near.n);
-                py = OrderStatistics.median(near.dy, near.n);
-            }
-            cx[step] = cx[step - 1] + px;
-            cy[step] = cy[step - 1] + py;
+            px = OrderStatistics.median(near.dx, near.n);
+            py = OrderStatistics.median(near.dy, near.n);
         }
-        return new Drift(first, cx, cy);
+        return new double[] {px, py};
     }
 
     /** A growable list of displacement vectors. */

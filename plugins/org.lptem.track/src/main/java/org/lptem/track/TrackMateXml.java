@@ -1,7 +1,6 @@
 package org.lptem.track;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 import javax.xml.stream.XMLOutputFactory;
 import org.lptem.core.Calibration;
 import org.lptem.core.Detection;
-import org.lptem.core.LptemException;
 import org.lptem.core.Track;
 
 /**
@@ -221,7 +216,8 @@ public final class TrackMateXml {
             w.writeEmptyElement("Spot");
             w.writeAttribute("ID", Integer.toString(id));
             w.writeAttribute("name", "ID" + id);
-            attr("QUALITY", Double.isNaN(d.score()) ? 1 : d.score());
+            // TrackMate reads every attribute as a number, so unknown measures are left out, not written as NaN
+            optional("QUALITY", d.score());
             attr("POSITION_X", d.x() * scale);
             attr("POSITION_Y", d.y() * scale);
             attr("POSITION_Z", 0);
@@ -229,7 +225,6 @@ public final class TrackMateXml {
             w.writeAttribute("FRAME", Integer.toString(d.frame()));
             attr("RADIUS", radius(d));
             w.writeAttribute("VISIBILITY", "1");
-            // TrackMate reads every attribute as a number, so unknown measures are left out, not written as NaN
             optional("AREA", d.area() * scale * scale);
             optional("MEAN_INTENSITY_CH1", d.meanIntensity());
             optional("ELLIPSE_THETA", Math.toRadians(d.orientationDeg()));
@@ -418,130 +413,12 @@ public final class TrackMateXml {
     }
 
     /**
-     * Reads the tracks of a TrackMate file as unbranched tracks in pixels: each chain of spots where no spot has
-     * two successors or two predecessors becomes a track, numbered 1..n in order of its first spot (frame, x, y).
-     * Spots in no track become one-point tracks.
+     * Reads the tracks of a TrackMate file as unbranched tracks in pixels, as the user filtered them in TrackMate:
+     * see {@link TrackMateReader}. Each chain of spots where no spot has two successors or two predecessors becomes
+     * a track, numbered 1..n in order of its first spot (frame, x, y); visible spots in no track become one-point
+     * tracks.
      */
     public static List<Track> read(Path file) {
-        if (!Files.exists(file)) {
-            throw LptemException.inFile(file, "file does not exist");
-        }
-        Map<Integer, Detection> spots = new HashMap<>();
-        List<int[]> edges = new ArrayList<>();
-        double[] pixel = {Double.NaN};
-        String[] units = {"pixel"};
-        try (InputStream in = Files.newInputStream(file)) {
-            XMLInputFactory f = XMLInputFactory.newFactory();
-            f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-            XMLStreamReader r = f.createXMLStreamReader(in);
-            boolean root = false;
-            while (r.hasNext()) {
-                if (r.next() != XMLStreamConstants.START_ELEMENT) {
-                    continue;
-                }
-                switch (r.getLocalName()) {
-                    case "TrackMate" -> root = true;
-                    case "Model" -> units[0] = value(r, "spatialunits", "pixel");
-                    case "Spot" -> {
-                        int id = (int) number(file, r, "ID");
-                        spots.put(id, new Detection((int) number(file, r, "FRAME"), number(file, r, "POSITION_X"),
-                                number(file, r, "POSITION_Y"), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                                optionalNumber(r, "MEAN_INTENSITY_CH1"), optionalNumber(r, "QUALITY"), 0));
-                    }
-                    case "Edge" -> edges.add(new int[] {(int) number(file, r, "SPOT_SOURCE_ID"),
-                            (int) number(file, r, "SPOT_TARGET_ID")});
-                    case "ImageData" -> pixel[0] = optionalNumber(r, "pixelwidth");
-                    default -> {
-                    }
-                }
-            }
-            if (!root) {
-                throw LptemException.inFile(file, "not a TrackMate file (no <TrackMate> element)");
-            }
-        } catch (XMLStreamException e) {
-            throw LptemException.inFile(file, "not a readable XML file: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw LptemException.inFile(file, "cannot read: " + e, e);
-        }
-        // positions are physical unless the file is in pixels
-        double toPixels = "pixel".equalsIgnoreCase(units[0]) || !(pixel[0] > 0) ? 1 : 1 / pixel[0];
-        return chains(file, spots, edges, toPixels);
+        return TrackMateReader.read(file);
     }
-
-    private static List<Track> chains(Path file, Map<Integer, Detection> spots, List<int[]> edges,
-            double toPixels) {
-        Map<Integer, Integer> outDegree = new HashMap<>();
-        Map<Integer, Integer> inDegree = new HashMap<>();
-        Map<Integer, Integer> next = new HashMap<>();
-        Map<Integer, Integer> previous = new HashMap<>();
-        for (int[] e : edges) {
-            if (!spots.containsKey(e[0]) || !spots.containsKey(e[1])) {
-                throw LptemException.inFile(file, "an edge joins spot " + e[0] + " to spot " + e[1]
-                        + ", which is not in the file");
-            }
-            // edges may be stored in either direction; time gives the direction
-            int a = spots.get(e[0]).frame() <= spots.get(e[1]).frame() ? e[0] : e[1];
-            int b = a == e[0] ? e[1] : e[0];
-            if (spots.get(a).frame() == spots.get(b).frame()) {
-                throw LptemException.inFile(file, "an edge joins spots " + a + " and " + b + " of the same frame");
-            }
-            outDegree.merge(a, 1, Integer::sum);
-            inDegree.merge(b, 1, Integer::sum);
-            next.put(a, b);
-            previous.put(b, a);
-        }
-        List<Integer> ids = new ArrayList<>(spots.keySet());
-        ids.sort((p, q) -> DetectionTable.ORDER.compare(spots.get(p), spots.get(q)));
-        List<Track> tracks = new ArrayList<>();
-        for (int id : ids) {
-            boolean continues = inDegree.getOrDefault(id, 0) == 1
-                    && outDegree.getOrDefault(previous.get(id), 0) == 1;
-            if (continues) {
-                continue; // inside a chain: its head starts the track
-            }
-            List<Detection> points = new ArrayList<>();
-            for (int s = id;; s = next.get(s)) {
-                points.add(scaled(spots.get(s), toPixels));
-                if (outDegree.getOrDefault(s, 0) != 1 || inDegree.getOrDefault(next.get(s), 0) != 1) {
-                    break;
-                }
-            }
-            tracks.add(new Track(tracks.size() + 1, points));
-        }
-        return tracks;
-    }
-
-    private static Detection scaled(Detection d, double f) {
-        return new Detection(d.frame(), d.x() * f, d.y() * f, d.area(), d.orientationDeg(), d.majorAxis(),
-                d.minorAxis(), d.meanIntensity(), d.score(), d.label());
-    }
-
-    private static String value(XMLStreamReader r, String name, String fallback) {
-        String v = r.getAttributeValue(null, name);
-        return v == null ? fallback : v;
-    }
-
-    private static double number(Path file, XMLStreamReader r, String name) {
-        String v = r.getAttributeValue(null, name);
-        if (v == null) {
-            throw LptemException.inFile(file, "line " + r.getLocation().getLineNumber() + ": <"
-                    + r.getLocalName() + "> has no " + name + " attribute");
-        }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            throw LptemException.inFile(file, "line " + r.getLocation().getLineNumber() + ": " + name + " = '" + v
-                    + "' is not a number");
-        }
-    }
-
-    private static double optionalNumber(XMLStreamReader r, String name) {
-        String v = r.getAttributeValue(null, name);
-        try {
-            return v == null ? Double.NaN : Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
 }

@@ -124,6 +124,69 @@ class ExportsTest {
         assertEquals(10, back.get(0).points().get(0).x(), 1e-12);
     }
 
+    /** Two tracks and a hidden spot, as TrackMate saves them after the user filtered out track 1 and the spot. */
+    private static String filteredTrackMateFile(boolean withFilteredTracks) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <TrackMate version="7.11.1"><Model spatialunits="pixel" timeunits="frame">
+                <AllSpots nspots="5"><SpotsInFrame frame="0">
+                <Spot ID="0" QUALITY="5" POSITION_X="10" POSITION_Y="10" FRAME="0" RADIUS="2" VISIBILITY="1"/>
+                <Spot ID="1" QUALITY="5" POSITION_X="50" POSITION_Y="50" FRAME="0" RADIUS="2" VISIBILITY="1"/>
+                <Spot ID="4" QUALITY="0.1" POSITION_X="30" POSITION_Y="30" FRAME="0" RADIUS="2" VISIBILITY="0"/>
+                </SpotsInFrame><SpotsInFrame frame="1">
+                <Spot ID="2" QUALITY="5" POSITION_X="11" POSITION_Y="10" FRAME="1" RADIUS="2" VISIBILITY="1"/>
+                <Spot ID="3" QUALITY="5" POSITION_X="51" POSITION_Y="50" FRAME="1" RADIUS="2" VISIBILITY="1"/>
+                </SpotsInFrame></AllSpots>
+                <AllTracks><Track name="T0" TRACK_ID="0"><Edge SPOT_SOURCE_ID="0" SPOT_TARGET_ID="2"/></Track>
+                <Track name="T1" TRACK_ID="1"><Edge SPOT_SOURCE_ID="1" SPOT_TARGET_ID="3"/></Track></AllTracks>
+                """ + (withFilteredTracks ? "<FilteredTracks><TrackID TRACK_ID=\"0\"/></FilteredTracks>" : "")
+                + "</Model></TrackMate>";
+    }
+
+    @Test
+    void trackMateReadingKeepsOnlyVisibleSpotsAndTheFilteredTracks(@TempDir Path dir) throws Exception {
+        Path xml = dir.resolve("filtered.xml");
+        Files.writeString(xml, filteredTrackMateFile(true));
+        List<Track> back = TrackMateXml.read(xml);
+        assertEquals(1, back.size());
+        assertEquals(2, back.get(0).size());
+        assertEquals(10, back.get(0).points().get(0).x(), 0);
+        assertEquals(11, back.get(0).points().get(1).x(), 0);
+
+        // without a FilteredTracks list every track counts, but a hidden spot still does not
+        Files.writeString(xml, filteredTrackMateFile(false));
+        back = TrackMateXml.read(xml);
+        assertEquals(2, back.size());
+        assertEquals(List.of(2, 2), back.stream().map(Track::size).toList());
+    }
+
+    @Test
+    void trackMateRoundTripKeepsShapeAndAnUnknownScore(@TempDir Path dir) throws Exception {
+        Detection known = new Detection(0, 10, 12, 50, 30, 10, 4, 7, 0.8, 0);
+        Detection unknown = new Detection(1, 11, 12, 60, -25, 12, 5, 8, Double.NaN, 0);
+        Track t = new Track(1, List.of(known, unknown));
+        Path xml = dir.resolve("shape.xml");
+        TrackMateXml.write(xml, List.of(t), List.of(), new TrackMateXml.Image("", 64, 64, 2, Calibration.of(2.0, 0.1)));
+        Element second = (Element) parse(xml).getDocumentElement().getElementsByTagName("Spot").item(1);
+        assertEquals("", second.getAttribute("QUALITY"), "an unknown score is left out, not made up");
+
+        List<Detection> back = TrackMateXml.read(xml).get(0).points();
+        assertEquals(2, back.size());
+        Detection a = back.get(0);
+        Detection b = back.get(1);
+        assertEquals(50, a.area(), 1e-9);
+        assertEquals(30, a.orientationDeg(), 1e-9);
+        assertEquals(10, a.majorAxis(), 1e-9);
+        assertEquals(4, a.minorAxis(), 1e-9);
+        assertEquals(7, a.meanIntensity(), 0);
+        assertEquals(0.8, a.score(), 0);
+        assertEquals(60, b.area(), 1e-9);
+        assertEquals(-25, b.orientationDeg(), 1e-9);
+        assertEquals(12, b.majorAxis(), 1e-9);
+        assertEquals(5, b.minorAxis(), 1e-9);
+        assertTrue(Double.isNaN(b.score()), "score read back as " + b.score());
+    }
+
     @Test
     void readingRejectsFilesThatAreNotTrackMate(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.xml");
