@@ -83,7 +83,8 @@ public final class MsdAnalysisParameters implements NodeParameters {
     @Layout(LagSection.class)
     @Widget(title = "Maximum lag (frames)", description = "Largest time lag, in frames, for which the MSD is "
         + "computed. 0 chooses it automatically: a quarter of the longest track's span, at least 10 frames (long "
-        + "lags average few displacements and are noisy).")
+        + "lags average few displacements and are noisy). The ensemble and per-track localisation errors need at least 3 "
+        + "lags.")
     @NumberInputWidget(minValidation = IsNonNegativeValidation.class)
     int maxLagFrames;
 

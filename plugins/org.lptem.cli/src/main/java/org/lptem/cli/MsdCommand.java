@@ -48,7 +48,7 @@ final class MsdCommand implements Callable<Integer> {
 
     @Option(names = "--max-lag", defaultValue = "0", paramLabel = "FRAMES",
             description = "Largest lag of the MSD curves; 0 = a quarter of the longest track, at least 10 "
-                    + "(default).")
+                    + "(default). The ensemble and per-track sigma methods need at least 3.")
     int maxLag;
 
     @Option(names = "--exposure-fraction", defaultValue = "0", paramLabel = "F",
@@ -93,15 +93,16 @@ final class MsdCommand implements Callable<Integer> {
     }
 
     private MsdSettings settings(Calibration calibration) {
-        MsdSettings s = new MsdSettings(maxLag, exposureFraction, LocalisationMethod.ENSEMBLE, Double.NaN,
-                bootstrap, confidence, seed);
         if (fixedSigma != null) {
             double px = fixedSigma.px != null ? fixedSigma.px : fixedSigma.nm / calibration.nmPerPixel()
                     .orElseThrow(() -> new LptemException("--sigma-nm needs the pixel size (--pixel-size, or x_nm "
                             + "in the tracks table); give --sigma-px instead"));
-            return s.withLocalisation(LocalisationMethod.FIXED, px);
+            return new MsdSettings(maxLag, exposureFraction, LocalisationMethod.FIXED, px, bootstrap, confidence,
+                    seed);
         }
-        return s.withLocalisation(parseMethod(sigmaMethod), Double.NaN);
+        // built with the chosen method at once: the settings check the lags against the method
+        return new MsdSettings(maxLag, exposureFraction, parseMethod(sigmaMethod), Double.NaN, bootstrap, confidence,
+                seed);
     }
 
     static LocalisationMethod parseMethod(String name) {

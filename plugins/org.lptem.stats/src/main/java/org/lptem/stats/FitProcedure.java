@@ -29,6 +29,19 @@ final class FitProcedure {
         return curve.size() >= 2 ? fitter.anomalous(curve, sigma2) : AnomalousFit.failed(sigma2, curve.size());
     }
 
+    /** D as {@link #diffusion(WeightedMsd, double)} does, through exactly the first {@code points} lags. */
+    DiffusionFit diffusion(WeightedMsd curve, double sigma2, int points) {
+        if (curve.size() < 1) {
+            return new DiffusionFit(Double.NaN, sigma2, 0);
+        }
+        return sigmaFixedByUser ? fitter.diffusion(curve, sigma2, points) : fitter.diffusionFreeOffset(curve, points);
+    }
+
+    /** K and alpha as {@link #anomalous(WeightedMsd, double)} does, through exactly the first {@code points} lags. */
+    AnomalousFit anomalous(WeightedMsd curve, double sigma2, int points) {
+        return curve.size() >= 2 ? fitter.anomalous(curve, sigma2, points) : AnomalousFit.failed(sigma2, curve.size());
+    }
+
     MsdParameters fit(WeightedMsd curve, double sigma2) {
         return new MsdParameters(diffusion(curve, sigma2), Interval.NONE, anomalous(curve, sigma2), Interval.NONE,
                 Interval.NONE, sigma2, Interval.NONE);

@@ -62,10 +62,14 @@ public final class LocalisationError {
 
     /**
      * The shared offset of the tracks' curves by profiling (see {@link OffsetProfile}), with the number of lags
-     * per track raised from {@link FitPoints#MIN_ALPHA_POINTS} when the estimate says the error is large.
+     * per track raised from {@link FitPoints#MIN_ALPHA_POINTS} when the estimate says the error is large. A profile
+     * without curves when none has enough lags: check {@link OffsetProfile#curves()}.
      */
     public static OffsetProfile ensembleProfile(List<WeightedMsd> curves, MsdFitter fitter) {
         OffsetProfile profile = new OffsetProfile(curves, fitter, FitPoints.MIN_ALPHA_POINTS);
+        if (profile.curves() == 0) {
+            return profile;
+        }
         double sigma2 = profile.sigma2();
         WeightedMsd mean = EnsembleMsd.timeAveragedMean(curves.stream().map(WeightedMsd::curve).toList());
         DiffusionFit d = fitter.diffusion(mean, sigma2);

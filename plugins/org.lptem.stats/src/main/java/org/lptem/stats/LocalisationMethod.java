@@ -15,7 +15,10 @@ public enum LocalisationMethod {
      * Brownian motion only: fBm's own correlation of successive steps biases it (upwards for alpha < 1).
      */
     COVARIANCE,
-    /** Each track fits its own offset with (K, alpha): noisy (alpha error about 0.11 on 200 frames). */
+    /**
+     * Each track fits its own offset with (K, alpha): noisy (alpha error about 0.11 on 200 frames). A track with
+     * fewer than {@value OffsetProfile#MIN_LAGS} lags has no offset of its own and takes that of the mean curve.
+     */
     PER_TRACK,
     /** A sigma given by the user. */
     FIXED,

@@ -26,15 +26,17 @@ public final class Msd {
     }
 
     /**
-     * A quarter of the longest track's frame span (at least 1): beyond that, few independent displacements remain
-     * and the curve is mostly noise.
+     * The automatic maximum lag of the MSD analysis ({@link MsdSettings#maxLagFrames()} 0), so that curves computed
+     * here match its: a quarter of the longest track's frame span (beyond that, few independent displacements remain
+     * and the curve is mostly noise), but at least 10 frames when the tracks are that long, so that fits have lags
+     * to choose from.
      */
     public static int defaultMaxLag(List<Track> tracks) {
         int longest = 0;
         for (Track t : tracks) {
             longest = Math.max(longest, t.lastFrame() - t.firstFrame() + 1);
         }
-        return Math.max(1, longest / 4);
+        return MsdAnalysis.defaultMaxLag(longest);
     }
 
     /** Fits {@code MSD = 4 D lag + offset} to the first {@code points} lags of the curve; see {@link MsdFit}. */

@@ -1,7 +1,6 @@
 package org.lptem.stats;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.lptem.core.LptemException;
@@ -51,7 +50,7 @@ public final class MsdAnalysis {
 
         progress.report(0.1, "localisation error (" + settings.localisation() + ")");
         MsdFitter fitter = new MsdFitter(model);
-        SigmaSource sigma = SigmaSource.create(settings, model, tracks, weighted, fitter);
+        SigmaSource sigma = SigmaSource.create(settings, model, tracks, weighted, mean, fitter, maxLag);
         FitProcedure procedure = new FitProcedure(fitter, settings.localisation());
 
         progress.report(0.2, "fitting");
@@ -85,7 +84,7 @@ public final class MsdAnalysis {
             if (!ownSigma) {
                 fits.replaceAll(f -> f.withIntervals(Interval.NONE, Interval.NONE, Interval.NONE, sigmaCi));
             }
-            bootstrapTracks(tracks, fits, model, boot.sigma2, settings, progress.sub(0.4, 1));
+            bootstrapTracks(tracks, fits, model, boot.sigma2, settings, maxLag, progress.sub(0.4, 1));
         }
         List<TrackMsd> out = new ArrayList<>(tracks.size());
         for (int i = 0; i < tracks.size(); i++) {
@@ -97,17 +96,24 @@ public final class MsdAnalysis {
                 sigma.profiledTracks(), replicateFits);
     }
 
-    /** A quarter of the longest span, but at least 10 frames so that fits have lags to choose from. */
     static int defaultMaxLag(List<TrackSeries> tracks) {
         int longest = 0;
         for (TrackSeries t : tracks) {
             longest = Math.max(longest, t.spanFrames());
         }
-        return Math.max(Math.min(10, Math.max(1, longest - 1)), longest / 4);
+        return defaultMaxLag(longest);
+    }
+
+    /**
+     * The one rule for an automatic maximum lag: a quarter of the longest span, but at least 10 frames so that fits
+     * have lags to choose from (and at least 1), and no more than the span offers.
+     */
+    static int defaultMaxLag(int longestSpanFrames) {
+        return Math.max(Math.min(10, Math.max(1, longestSpanFrames - 1)), longestSpanFrames / 4);
     }
 
     private static void bootstrapTracks(List<TrackSeries> tracks, List<MsdParameters> fits, MsdModel model,
-            double[] sigma2Replicates, MsdSettings settings, Progress progress) {
+            double[] sigma2Replicates, MsdSettings settings, int maxLag, Progress progress) {
         int n = tracks.size();
         MsdParameters[] done = fits.toArray(MsdParameters[]::new);
         for (int start = 0; start < n; start += BATCH) {
@@ -117,7 +123,7 @@ public final class MsdAnalysis {
             // Each track's replicates depend only on the seed and the track's position, not on scheduling.
             IntStream.range(start, end).parallel().forEach(i -> done[i] = TrackBootstrap.intervals(tracks.get(i),
                     done[i], model, settings.localisation(), sigma2Replicates, settings.bootstrapReplicates(),
-                    mix(settings.seed(), i), settings.confidenceLevel()));
+                    mix(settings.seed(), i), settings.confidenceLevel(), maxLag));
         }
         for (int i = 0; i < n; i++) {
             fits.set(i, done[i]);
@@ -130,164 +136,5 @@ public final class MsdAnalysis {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
-    }
-
-    /** Where sigma comes from, for the point estimate and for each bootstrap replicate. */
-    private abstract static class SigmaSource {
-        static SigmaSource create(MsdSettings settings, MsdModel model, List<TrackSeries> tracks,
-                List<WeightedMsd> curves, MsdFitter fitter) {
-            return switch (settings.localisation()) {
-                case ENSEMBLE -> new Profiled(LocalisationError.ensembleProfile(curves, fitter));
-                case COVARIANCE -> new Covariance(tracks, model);
-                case PER_TRACK -> new PerTrack(curves, fitter);
-                case FIXED -> new Constant(settings.fixedSigmaPx() * settings.fixedSigmaPx());
-                case NONE -> new Constant(0);
-            };
-        }
-
-        abstract double trackSigma2(int track);
-
-        abstract double ensembleSigma2(WeightedMsd mean);
-
-        abstract double replicateSigma2(int[] multiplicity, WeightedMsd replicateMean);
-
-        /** Whether sigma is estimated (and so has an interval). */
-        boolean varies() {
-            return true;
-        }
-
-        int profiledTracks() {
-            return 0;
-        }
-    }
-
-    private static final class Profiled extends SigmaSource {
-        private final OffsetProfile profile;
-        private final int[] index;
-        private final double sigma2;
-
-        Profiled(OffsetProfile profile) {
-            this.profile = profile;
-            this.index = profile.curveIndices();
-            this.sigma2 = profile.sigma2();
-        }
-
-        @Override
-        double trackSigma2(int track) {
-            return sigma2;
-        }
-
-        @Override
-        double ensembleSigma2(WeightedMsd mean) {
-            return sigma2;
-        }
-
-        @Override
-        double replicateSigma2(int[] multiplicity, WeightedMsd replicateMean) {
-            int[] m = new int[index.length];
-            for (int k = 0; k < index.length; k++) {
-                m[k] = multiplicity[index[k]];
-            }
-            return profile.sigma2(m);
-        }
-
-        @Override
-        int profiledTracks() {
-            return profile.curves();
-        }
-    }
-
-    private static final class Covariance extends SigmaSource {
-        private final double[][] sums;
-        private final MsdModel model;
-        private final double sigma2;
-
-        Covariance(List<TrackSeries> tracks, MsdModel model) {
-            this.model = model;
-            sums = new double[tracks.size()][];
-            for (int i = 0; i < tracks.size(); i++) {
-                sums[i] = LocalisationError.covarianceSums(List.of(tracks.get(i)), model);
-            }
-            int[] all = new int[tracks.size()];
-            Arrays.fill(all, 1);
-            sigma2 = replicateSigma2(all, null);
-        }
-
-        @Override
-        double trackSigma2(int track) {
-            return sigma2;
-        }
-
-        @Override
-        double ensembleSigma2(WeightedMsd mean) {
-            return sigma2;
-        }
-
-        @Override
-        double replicateSigma2(int[] multiplicity, WeightedMsd replicateMean) {
-            double[] total = new double[3];
-            for (int i = 0; i < sums.length; i++) {
-                for (int k = 0; k < 3; k++) {
-                    total[k] += multiplicity[i] * sums[i][k];
-                }
-            }
-            return LocalisationError.covarianceSigma2(total, model);
-        }
-    }
-
-    private static final class PerTrack extends SigmaSource {
-        private final double[] own;
-        private final MsdFitter fitter;
-
-        PerTrack(List<WeightedMsd> curves, MsdFitter fitter) {
-            this.fitter = fitter;
-            own = new double[curves.size()];
-            for (int i = 0; i < own.length; i++) {
-                own[i] = new OffsetProfile(List.of(curves.get(i)), fitter, FitPoints.MIN_ALPHA_POINTS).sigma2();
-            }
-        }
-
-        @Override
-        double trackSigma2(int track) {
-            return own[track];
-        }
-
-        @Override
-        double ensembleSigma2(WeightedMsd mean) {
-            return new OffsetProfile(List.of(mean), fitter, FitPoints.MIN_ALPHA_POINTS).sigma2();
-        }
-
-        @Override
-        double replicateSigma2(int[] multiplicity, WeightedMsd replicateMean) {
-            return ensembleSigma2(replicateMean);
-        }
-    }
-
-    private static final class Constant extends SigmaSource {
-        private final double sigma2;
-
-        Constant(double sigma2) {
-            this.sigma2 = sigma2;
-        }
-
-        @Override
-        double trackSigma2(int track) {
-            return sigma2;
-        }
-
-        @Override
-        double ensembleSigma2(WeightedMsd mean) {
-            return sigma2;
-        }
-
-        @Override
-        double replicateSigma2(int[] multiplicity, WeightedMsd replicateMean) {
-            return sigma2;
-        }
-
-        @Override
-        boolean varies() {
-            return false;
-        }
     }
 }

@@ -5,7 +5,8 @@ import org.lptem.core.LptemException;
 /**
  * Settings of an MSD analysis, in px and frames.
  *
- * @param maxLagFrames largest lag of the curves; 0 for a quarter of the longest track's span (at least 10 frames)
+ * @param maxLagFrames largest lag of the curves; 0 for a quarter of the longest track's span (at least 10 frames);
+ *            at least {@value OffsetProfile#MIN_LAGS} for the ENSEMBLE and PER_TRACK localisation methods
  * @param exposureFraction exposure time over frame interval for the motion-blur correction (0: none; 1: the camera
  *            integrates the whole frame time)
  * @param localisation how sigma is estimated
@@ -20,6 +21,14 @@ public record MsdSettings(int maxLagFrames, double exposureFraction, Localisatio
     public MsdSettings {
         if (maxLagFrames < 0) {
             throw new LptemException("maximum lag must be >= 0 frames (0 = automatic), got " + maxLagFrames);
+        }
+        boolean profiled = localisation == LocalisationMethod.ENSEMBLE || localisation == LocalisationMethod.PER_TRACK;
+        if (profiled && maxLagFrames > 0 && maxLagFrames < OffsetProfile.MIN_LAGS) {
+            // fewer lags cannot tell an offset from a shallow power law, so the profile would have nothing to fit
+            throw new LptemException("the " + localisation + " localisation error profiles at least "
+                    + OffsetProfile.MIN_LAGS + " lags, so the maximum lag must be 0 (automatic) or >= "
+                    + OffsetProfile.MIN_LAGS + " frames, got " + maxLagFrames
+                    + "; use COVARIANCE, FIXED or NONE for shorter lags");
         }
         if (!(exposureFraction >= 0 && exposureFraction <= 1)) {
             throw new LptemException("the exposure fraction must be in [0, 1], got " + exposureFraction);

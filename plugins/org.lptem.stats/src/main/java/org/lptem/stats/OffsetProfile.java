@@ -3,6 +3,7 @@ package org.lptem.stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.lptem.core.LptemException;
 
 /**
  * The profile of the summed fit residual over a localisation error sigma shared by several MSD curves: for each
@@ -14,7 +15,7 @@ import java.util.List;
 public final class OffsetProfile {
     private static final int GRID = 129;
     /** Curves need at least this many lags to tell an offset from a shallow power law. */
-    static final int MIN_LAGS = 3;
+    public static final int MIN_LAGS = 3;
 
     private final MsdFitter fitter;
     private final List<WeightedMsd> curves = new ArrayList<>();
@@ -65,10 +66,16 @@ public final class OffsetProfile {
         return curveIndex.clone();
     }
 
-    /** The estimate for all curves, px^2 (or the curves' unit squared); 0 when no curve could be used. */
+    /**
+     * The estimate for all curves, px^2 (or the curves' unit squared).
+     *
+     * @throws LptemException when no curve could be used: no offset is known then, and 0 would pass for a
+     *             measurement of a perfect localisation
+     */
     public double sigma2() {
         if (curves.isEmpty()) {
-            return 0;
+            throw new LptemException("no MSD curve has the " + MIN_LAGS + " lags with a positive first value "
+                    + "needed to profile the localisation error");
         }
         int[] all = new int[curves.size()];
         Arrays.fill(all, 1);
@@ -81,11 +88,12 @@ public final class OffsetProfile {
 
     /**
      * The estimate for a bootstrap replicate: {@code multiplicity[i]} copies of the i-th profiled curve (in the order
-     * of {@link #curveIndices()}); grid minimum refined by a parabola.
+     * of {@link #curveIndices()}); grid minimum refined by a parabola. NaN when the replicate holds none of the
+     * profiled curves, so that it drops out of percentile intervals instead of voting for sigma = 0.
      */
     public double sigma2(int[] multiplicity) {
-        if (curves.isEmpty()) {
-            return 0;
+        if (Arrays.stream(multiplicity).noneMatch(m -> m > 0)) {
+            return Double.NaN;
         }
         double[] total = totals(multiplicity);
         int j = 0;

@@ -1,5 +1,6 @@
 package org.lptem.stats;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -14,10 +15,45 @@ final class TrackBootstrap {
     private TrackBootstrap() {
     }
 
-    /** Intervals for D, K, alpha and sigma; the fit's own intervals unchanged when nothing can be simulated. */
+    /** One simulated track refitted: the sigma it was fitted with and its fits. */
+    record Replicate(double sigma2, DiffusionFit diffusion, AnomalousFit anomalous) {
+    }
+
+    /**
+     * Intervals for D, K, alpha and sigma; the fit's own intervals unchanged when nothing can be simulated.
+     *
+     * @param maxLag the analysis' maximum lag, that of the curve {@code fit} came from
+     */
     static MsdParameters intervals(TrackSeries track, MsdParameters fit, MsdModel model, LocalisationMethod method,
-            double[] sigma2Replicates, int replicates, long seed, double confidence) {
-        boolean ownSigma = method == LocalisationMethod.PER_TRACK;
+            double[] sigma2Replicates, int replicates, long seed, double confidence, int maxLag) {
+        List<Replicate> fits = replicates(track, fit, model, method, sigma2Replicates, replicates, seed, maxLag);
+        if (fits.isEmpty()) {
+            return fit;
+        }
+        int n = fits.size();
+        double[] d = new double[n];
+        double[] kk = new double[n];
+        double[] a = new double[n];
+        double[] s = new double[n];
+        for (int b = 0; b < n; b++) {
+            Replicate r = fits.get(b);
+            s[b] = Math.sqrt(r.sigma2());
+            d[b] = r.diffusion().diffusion();
+            kk[b] = r.anomalous().coefficient();
+            a[b] = r.anomalous().alpha();
+        }
+        Interval sigmaCi = method == LocalisationMethod.PER_TRACK ? Interval.percentile(s, confidence) : fit.sigmaCi();
+        return fit.withIntervals(Interval.percentile(d, confidence), Interval.percentile(kk, confidence),
+                Interval.percentile(a, confidence), sigmaCi);
+    }
+
+    /**
+     * The refitted replicates, none when the fit gives no model to simulate. Each replicate's curve goes up to the
+     * analysis' maximum lag and its fits use exactly as many lags as the data's fits did: the interval must describe
+     * the estimator that produced the point estimate, and the number of lags changes what alpha measures.
+     */
+    static List<Replicate> replicates(TrackSeries track, MsdParameters fit, MsdModel model,
+            LocalisationMethod method, double[] sigma2Replicates, int replicates, long seed, int maxLag) {
         double k;
         double alpha;
         if (fit.anomalous().ok()) {
@@ -27,14 +63,13 @@ final class TrackBootstrap {
             k = fit.diffusion().diffusion();
             alpha = 1;
         } else {
-            return fit;
+            return List.of();
         }
         int span = track.spanFrames();
         IncrementSimulator simulator = new IncrementSimulator(model, k, alpha, fit.sigma2(), span);
         MsdFitter fitter = new MsdFitter(model);
         FitProcedure fits = new FitProcedure(fitter, method);
         TimeAveragedMsd msd = new TimeAveragedMsd();
-        int maxLag = Math.max(10, 2 * Math.max(fit.diffusion().points(), fit.anomalous().points()));
         int[] frames = new int[track.size()];
         for (int i = 0; i < frames.length; i++) {
             frames[i] = track.frame(i) - track.firstFrame();
@@ -43,10 +78,10 @@ final class TrackBootstrap {
         double[] fullY = new double[span];
         double[] x = new double[frames.length];
         double[] y = new double[frames.length];
-        double[] d = new double[replicates];
-        double[] kk = new double[replicates];
-        double[] a = new double[replicates];
-        double[] s = new double[replicates];
+        List<Replicate> out = new ArrayList<>(replicates);
+        // the fits read only their own lags; a per-track offset profiles the whole curve, as the data's did
+        int curveLags = method == LocalisationMethod.PER_TRACK ? maxLag
+                : Math.min(maxLag, Math.max(fit.diffusion().points(), fit.anomalous().points()));
         SplittableRandom random = new SplittableRandom(seed);
         for (int b = 0; b < replicates; b++) {
             simulator.sample(random, fullX, fullY);
@@ -55,17 +90,23 @@ final class TrackBootstrap {
                 y[i] = model.dimensions() == 2 ? fullY[frames[i]] : 0;
             }
             WeightedMsd curve = WeightedMsd.timeAveraged(
-                    msd.compute(frames, x, y, maxLag, TimeAveragedMsd.Method.DIRECT));
-            double sigma2 = ownSigma ? new OffsetProfile(List.of(curve), fitter, FitPoints.MIN_ALPHA_POINTS).sigma2()
-                    : sigma2Replicates[b];
-            s[b] = Math.sqrt(sigma2);
-            d[b] = fits.diffusion(curve, sigma2).diffusion();
-            AnomalousFit an = fits.anomalous(curve, sigma2);
-            kk[b] = an.coefficient();
-            a[b] = an.alpha();
+                    msd.compute(frames, x, y, curveLags, TimeAveragedMsd.Method.DIRECT));
+            double sigma2 = sigma2(curve, fitter, method, sigma2Replicates[b]);
+            out.add(new Replicate(sigma2, fits.diffusion(curve, sigma2, fit.diffusion().points()),
+                    fits.anomalous(curve, sigma2, fit.anomalous().points())));
         }
-        Interval sigmaCi = ownSigma ? Interval.percentile(s, confidence) : fit.sigmaCi();
-        return fit.withIntervals(Interval.percentile(d, confidence), Interval.percentile(kk, confidence),
-                Interval.percentile(a, confidence), sigmaCi);
+        return out;
+    }
+
+    /**
+     * The replicate's own free offset with {@link LocalisationMethod#PER_TRACK}, as the data got; a track too short
+     * to profile took the ensemble's value there, and takes the ensemble replicate's here.
+     */
+    private static double sigma2(WeightedMsd curve, MsdFitter fitter, LocalisationMethod method, double shared) {
+        if (method != LocalisationMethod.PER_TRACK) {
+            return shared;
+        }
+        OffsetProfile own = new OffsetProfile(List.of(curve), fitter, FitPoints.MIN_ALPHA_POINTS);
+        return own.curves() == 0 ? shared : own.sigma2();
     }
 }

@@ -2,6 +2,7 @@ package org.lptem.stats;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lptem.core.Progress;
@@ -49,6 +50,29 @@ class BootstrapTest {
             assertTrue(t.fit().alphaCi().known() && t.fit().diffusionCi().known(), m + ": " + t.fit());
             assertEquals(m != LocalisationMethod.FIXED, t.fit().sigmaCi().known(), m + " sigma interval");
             assertTrue(r.ensemble().alphaCi().known(), m.toString());
+        }
+    }
+
+    @Test
+    void trackReplicatesAreFittedThroughExactlyAsManyLagsAsTheData() {
+        List<TrackSeries> tracks = TestTracks.brownian(303, 20, 60, 1, 0.3);
+        for (int maxLag : new int[] {4, 0}) {
+            MsdResult r = MsdAnalysis.run(tracks, MsdSettings.defaults().withBootstrap(0, 1).withMaxLag(maxLag),
+                    Progress.NONE);
+            MsdParameters fit = r.tracks().get(0).fit();
+            if (maxLag == 4) {
+                assertEquals(4, fit.anomalous().points(), "the data's alpha fit is limited by the 4 lags");
+            }
+            double[] sigma2 = new double[30];
+            Arrays.fill(sigma2, fit.sigma2());
+            List<TrackBootstrap.Replicate> replicates = TrackBootstrap.replicates(tracks.get(0), fit,
+                    MsdModel.planar(0), LocalisationMethod.ENSEMBLE, sigma2, 30, 5, r.maxLagFrames());
+            assertEquals(30, replicates.size());
+            for (TrackBootstrap.Replicate b : replicates) {
+                assertEquals(fit.anomalous().points(), b.anomalous().points(), "alpha lags, max lag " + maxLag);
+                assertEquals(fit.diffusion().points(), b.diffusion().points(), "D lags, max lag " + maxLag);
+                assertTrue(b.anomalous().ok(), b.anomalous().toString());
+            }
         }
     }
 

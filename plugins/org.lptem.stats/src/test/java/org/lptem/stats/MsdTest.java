@@ -143,6 +143,18 @@ class MsdTest {
     }
 
     @Test
+    void defaultMaxLagIsTheAnalysisRuleOfAtLeastTenFrames() {
+        // a quarter of these spans (20 and 6 frames) would leave 5 and 1 lags
+        Track twenty = track(1, new double[][] {{0, 0, 0}, {19, 0, 0}});
+        Track six = track(2, new double[][] {{3, 0, 0}, {8, 0, 0}});
+        assertEquals(10, Msd.defaultMaxLag(List.of(twenty, six)));
+        assertEquals(5, Msd.defaultMaxLag(List.of(six)));
+        for (Track t : List.of(twenty, six)) {
+            assertEquals(MsdAnalysis.defaultMaxLag(List.of(TrackSeries.of(t))), Msd.defaultMaxLag(List.of(t)));
+        }
+    }
+
+    @Test
     void badArgumentsAreNamed() {
         Track t = track(1, new double[][] {{0, 0, 0}, {1, 0, 0}});
         assertEquals("maximum lag must be >= 1 frame, got 0",

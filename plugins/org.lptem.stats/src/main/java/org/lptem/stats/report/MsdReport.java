@@ -12,6 +12,7 @@ import org.lptem.stats.MsdModel;
 import org.lptem.stats.MsdParameters;
 import org.lptem.stats.MsdResult;
 import org.lptem.stats.MsdSettings;
+import org.lptem.stats.OffsetProfile;
 import org.lptem.stats.Orientations;
 import org.lptem.stats.TrackSeries;
 import org.lptem.stats.TrackShape;
@@ -47,9 +48,7 @@ public final class MsdReport {
                 + calibration);
         summary.addAll(describe(r, units, "translation", "D"));
         if (!rotating.isEmpty()) {
-            // A fixed sigma is a position error; orientations get their own estimate.
-            MsdSettings angular = settings.localisation() == LocalisationMethod.FIXED
-                    ? settings.withLocalisation(LocalisationMethod.ENSEMBLE, Double.NaN) : settings;
+            MsdSettings angular = angularSettings(settings);
             MsdResult rot = MsdAnalysis.run(rotating, MsdModel.angular(settings.exposureFraction()), angular,
                     progress.sub(split, 1));
             Units deg = Units.angular(calibration);
@@ -70,6 +69,20 @@ public final class MsdReport {
                         + "% percentile intervals: tracks resampled for the ensemble, parametric for single tracks"
                         : "no bootstrap intervals"));
         return new Report(tables, figures, summary);
+    }
+
+    /**
+     * A fixed sigma is a position error, so orientations get their own estimate: profiled when the lags allow it,
+     * from successive steps otherwise.
+     */
+    static MsdSettings angularSettings(MsdSettings settings) {
+        if (settings.localisation() != LocalisationMethod.FIXED) {
+            return settings;
+        }
+        int lags = settings.maxLagFrames();
+        boolean profilable = lags == 0 || lags >= OffsetProfile.MIN_LAGS;
+        return settings.withLocalisation(profilable ? LocalisationMethod.ENSEMBLE : LocalisationMethod.COVARIANCE,
+                Double.NaN);
     }
 
     static String method(LocalisationMethod m) {
