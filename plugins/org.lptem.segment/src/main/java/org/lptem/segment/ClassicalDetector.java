@@ -9,7 +9,8 @@ import org.lptem.core.Video;
  * The classical particle segmenters for bright-field LPTEM frames. With {@link DetectorSettings} alone: background
  * flattening, smoothing, automatic threshold, 8-connected components, moment-based region properties, size and score
  * filters. With {@link ClassicalSettings}: the whole family (rolling ball, median, hysteresis and local thresholds,
- * watershed splitting) and the matched-filter blob pipeline for per-pixel SNR near 1.
+ * watershed splitting) and the matched-filter blob pipeline for per-pixel SNR near 1. A frame of a single value
+ * has no detections.
  *
  * <p>Stateless and thread-safe: each call works on its own buffers.
  */
@@ -52,12 +53,28 @@ public final class ClassicalDetector implements Segmenter {
      * raster order of their first pixel (top to bottom, then left to right), after the filters.
      */
     public Segmentation detect(Frame frame, int frameIndex) {
-        return pipeline.segment(frame, frameIndex);
+        return segment(frame, frameIndex);
     }
 
     @Override
     public Segmentation segment(Frame frame, int frameIndex) {
+        if (isConstant(frame)) {
+            // nothing to find, and every threshold and noise estimate of a single value is degenerate
+            return new Segmentation(frameIndex, frame.width(), frame.height(), new int[frame.width() * frame.height()],
+                    java.util.List.of());
+        }
         return pipeline.segment(frame, frameIndex);
+    }
+
+    private static boolean isConstant(Frame frame) {
+        int pixels = frame.width() * frame.height();
+        double first = frame.get(0);
+        for (int i = 1; i < pixels; i++) {
+            if (Double.compare(frame.get(i), first) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -66,11 +83,14 @@ public final class ClassicalDetector implements Segmenter {
      * deliberately left out: with correlated noise, a big noise blob is not more significant than a small one.
      */
     static double score(double contrast, double noiseSigma) {
+        if (Double.isNaN(noiseSigma) || Double.isInfinite(noiseSigma)) {
+            return 0;
+        }
         double cnr;
         if (noiseSigma > 0) {
             cnr = contrast / noiseSigma;
         } else {
-            // a noise-free image: any contrast in the right direction is certain
+            // a noise-free image (a rendering, a mask): any contrast in the right direction is certain
             cnr = contrast > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
         return 1 / (1 + Math.exp(-(cnr - HALF_SCORE_CNR) / SCORE_STEP_CNR));

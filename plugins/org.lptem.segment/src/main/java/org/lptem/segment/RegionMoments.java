@@ -9,6 +9,12 @@ import org.lptem.core.Detection;
  */
 public final class RegionMoments {
     private final int count;
+    /**
+     * The labels present, ascending, when {@code count} exceeds the pixel count (ids chosen by a caller, such as a
+     * tracker's object ids, can reach 2^31 - 1): the sums are then kept per present label rather than per possible
+     * one. Null otherwise, where a label is its own index.
+     */
+    private final int[] sparseIds;
     private final long[] area;
     private final double[] sumX;
     private final double[] sumY;
@@ -21,19 +27,21 @@ public final class RegionMoments {
     private final int[] maxX;
     private final int[] maxY;
 
-    private RegionMoments(int count) {
+    private RegionMoments(int count, int[] sparseIds) {
         this.count = count;
-        area = new long[count + 1];
-        sumX = new double[count + 1];
-        sumY = new double[count + 1];
-        sumXX = new double[count + 1];
-        sumYY = new double[count + 1];
-        sumXY = new double[count + 1];
-        sumIntensity = new double[count + 1];
-        minX = new int[count + 1];
-        minY = new int[count + 1];
-        maxX = new int[count + 1];
-        maxY = new int[count + 1];
+        this.sparseIds = sparseIds;
+        int slots = (sparseIds == null ? count : sparseIds.length) + 1;
+        area = new long[slots];
+        sumX = new double[slots];
+        sumY = new double[slots];
+        sumXX = new double[slots];
+        sumYY = new double[slots];
+        sumXY = new double[slots];
+        sumIntensity = new double[slots];
+        minX = new int[slots];
+        minY = new int[slots];
+        maxX = new int[slots];
+        maxY = new int[slots];
         java.util.Arrays.fill(minX, Integer.MAX_VALUE);
         java.util.Arrays.fill(minY, Integer.MAX_VALUE);
         java.util.Arrays.fill(maxX, -1);
@@ -41,15 +49,17 @@ public final class RegionMoments {
     }
 
     /**
-     * @param labels row-major label image, 0 = background, regions 1..count
+     * @param labels row-major label image, 0 = background, regions 1..count; count may be as large as 2^31 - 1
+     *     (caller-chosen ids), memory then follows the regions present
      * @param intensity row-major image whose mean per region {@link #meanIntensity(int)} reports, or null for none
      */
     public static RegionMoments measure(int[] labels, int count, int width, float[] intensity) {
         if (width <= 0 || labels.length % width != 0 || (intensity != null && intensity.length != labels.length)) {
             throw new IllegalArgumentException("labels (" + labels.length + " px), intensities ("
-                    + intensity.length + " px) and width " + width + " do not describe one image");
+                    + (intensity == null ? "none" : intensity.length + " px") + ") and width " + width
+                    + " do not describe one image");
         }
-        RegionMoments m = new RegionMoments(count);
+        RegionMoments m = new RegionMoments(count, count > labels.length ? presentLabels(labels, count) : null);
         for (int i = 0; i < labels.length; i++) {
             int l = labels[i];
             if (l == 0) {
@@ -58,6 +68,7 @@ public final class RegionMoments {
             if (l < 0 || l > count) {
                 throw new IllegalArgumentException("label " + l + " at pixel " + i + " is outside 1.." + count);
             }
+            l = m.slot(l);
             int col = i % width;
             int row = i / width;
             double x = col;
@@ -75,6 +86,32 @@ public final class RegionMoments {
             m.sumIntensity[l] += intensity == null ? Double.NaN : intensity[i];
         }
         return m;
+    }
+
+    private static int[] presentLabels(int[] labels, int count) {
+        int[] sorted = java.util.Arrays.stream(labels).filter(l -> l > 0 && l <= count).sorted().toArray();
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return java.util.Arrays.copyOf(sorted, n);
+    }
+
+    /**
+     * Where label {@code label}'s sums are kept: the label itself, or in the sparse case its rank among the labels
+     * present (0, the background's empty slot, for a label 1..count that is absent).
+     */
+    private int slot(int label) {
+        if (sparseIds == null || label == 0) {
+            return label;
+        }
+        if (label < 0 || label > count) {
+            throw new ArrayIndexOutOfBoundsException("label " + label + " is outside 0.." + count);
+        }
+        int i = java.util.Arrays.binarySearch(sparseIds, label);
+        return i >= 0 ? i + 1 : 0;
     }
 
     /** Shapes only: as {@link #measure(int[], int, int, float[])} with every mean intensity NaN. */
@@ -106,47 +143,51 @@ public final class RegionMoments {
 
     /** Number of pixels of region {@code label}. */
     public long area(int label) {
-        return area[label];
+        return area[slot(label)];
     }
 
     /** Left column of the region's bounding box (inclusive); Integer.MAX_VALUE for an empty label. */
     public int minX(int label) {
-        return minX[label];
+        return minX[slot(label)];
     }
 
     /** Top row of the bounding box (inclusive); Integer.MAX_VALUE for an empty label. */
     public int minY(int label) {
-        return minY[label];
+        return minY[slot(label)];
     }
 
     /** Right column of the bounding box (inclusive); -1 for an empty label. */
     public int maxX(int label) {
-        return maxX[label];
+        return maxX[slot(label)];
     }
 
     /** Bottom row of the bounding box (inclusive); -1 for an empty label. */
     public int maxY(int label) {
-        return maxY[label];
+        return maxY[slot(label)];
     }
 
     public double centroidX(int label) {
-        return sumX[label] / area[label];
+        int k = slot(label);
+        return sumX[k] / area[k];
     }
 
     public double centroidY(int label) {
-        return sumY[label] / area[label];
+        int k = slot(label);
+        return sumY[k] / area[k];
     }
 
     public double meanIntensity(int label) {
-        return sumIntensity[label] / area[label];
+        int k = slot(label);
+        return sumIntensity[k] / area[k];
     }
 
     /** Normalised second central moments {mu20, mu02, mu11} (the pixel coordinates' covariance matrix). */
     double[] covariance(int label) {
-        double n = area[label];
-        double cx = centroidX(label);
-        double cy = centroidY(label);
-        return new double[] {sumXX[label] / n - cx * cx, sumYY[label] / n - cy * cy, sumXY[label] / n - cx * cy};
+        int k = slot(label);
+        double n = area[k];
+        double cx = sumX[k] / n;
+        double cy = sumY[k] / n;
+        return new double[] {sumXX[k] / n - cx * cx, sumYY[k] / n - cy * cy, sumXY[k] / n - cx * cy};
     }
 
     /** Major-axis angle in degrees in (-90, 90], from +x towards +y (y down). 0 for a region without direction. */

@@ -31,7 +31,7 @@ final class ThresholdPipeline implements Segmenter {
         }
         Polarity polarity = d.polarity();
         NoiseEstimate noise = NoiseEstimate.of(image);
-        boolean[] foreground = foreground(image, width, height, noise);
+        boolean[] foreground = foreground(image, width, height, noise.level(), noise.sigma());
         int[] labels = new int[raw.length];
         int count = ConnectedComponents.label(foreground, width, height, labels);
         if (settings.splitTouching()) {
@@ -98,7 +98,7 @@ final class ThresholdPipeline implements Segmenter {
         };
     }
 
-    private boolean[] foreground(float[] image, int width, int height, NoiseEstimate noise) {
+    private boolean[] foreground(float[] image, int width, int height, double level, double sigma) {
         Polarity polarity = settings.detector().polarity();
         boolean[] fg = new boolean[image.length];
         switch (settings.foreground()) {
@@ -112,16 +112,16 @@ final class ThresholdPipeline implements Segmenter {
             case HYSTERESIS -> {
                 boolean[] strong = new boolean[image.length];
                 for (int i = 0; i < image.length; i++) {
-                    double c = polarity.contrast(image[i], noise.level());
-                    fg[i] = c >= settings.hysteresisLowSigmas() * noise.sigma();
-                    strong[i] = c >= settings.hysteresisHighSigmas() * noise.sigma();
+                    double c = polarity.contrast(image[i], level);
+                    fg[i] = c > settings.hysteresisLowSigmas() * sigma;
+                    strong[i] = c > settings.hysteresisHighSigmas() * sigma;
                 }
                 fg = Hysteresis.apply(fg, strong, width, height);
             }
             case LOCAL -> {
                 // the image is already the difference from the local mean (see localContrast)
                 for (int i = 0; i < image.length; i++) {
-                    fg[i] = polarity.contrast(image[i], 0) >= settings.localOffsetSigmas() * noise.sigma();
+                    fg[i] = polarity.contrast(image[i], 0) > settings.localOffsetSigmas() * sigma;
                 }
             }
             case BLOB -> throw new IllegalStateException("the blob rule has its own pipeline");

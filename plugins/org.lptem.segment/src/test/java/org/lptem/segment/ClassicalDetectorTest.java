@@ -181,6 +181,7 @@ class ClassicalDetectorTest {
         assertTrue(ClassicalDetector.score(-3, 1) < 1e-5);
         assertEquals(1, ClassicalDetector.score(1, 0), 0);
         assertEquals(0, ClassicalDetector.score(-1, 0), 0);
+        assertEquals(0, ClassicalDetector.score(50, Double.NaN), 0);
     }
 
     @Test
@@ -206,5 +207,59 @@ class ClassicalDetectorTest {
             assertTrue(d.majorAxis() < 30, "an elongated region along an edge: " + d);
             assertTrue(d.score() < 0.5, "noise should not score as a particle: " + d);
         }
+    }
+
+    /**
+     * A frame of one value has nothing to find, but its noise sigma is 0: every pixel was "at least 0 sigmas deep"
+     * foreground under the hysteresis and local rules, and every region scored 1. The score filter is off (min score
+     * 0), so only the detector's own check keeps these frames empty in every configuration.
+     */
+    @Test
+    void constantFramesHaveNoParticlesInAnyConfiguration() {
+        byte[] bright = new byte[48 * 40];
+        java.util.Arrays.fill(bright, (byte) 200);
+        List<Frame> frames = List.of(Frame.ofBytes(48, 40, new byte[48 * 40]), Frame.ofBytes(48, 40, bright));
+        int runs = 0;
+        for (Frame f : frames) {
+            for (Polarity polarity : Polarity.values()) {
+                DetectorSettings d = DetectorSettings.defaults().withPolarity(polarity).withMinScore(0)
+                        .withArea(1, 1e6);
+                for (ClassicalSettings.Background bg : ClassicalSettings.Background.values()) {
+                    for (ClassicalSettings.Denoising dn : ClassicalSettings.Denoising.values()) {
+                        for (ClassicalSettings.Foreground fg : ClassicalSettings.Foreground.values()) {
+                            for (boolean split : new boolean[] {false, true}) {
+                                ClassicalSettings cs = ClassicalSettings.builder(d).background(bg).denoising(dn)
+                                        .foreground(fg).splitTouching(split).build();
+                                Segmentation s = new ClassicalDetector(cs).segment(f, 3);
+                                String what = f.get(0) + " " + polarity + " " + bg + "/" + dn + "/" + fg
+                                        + (split ? "/split" : "");
+                                assertEquals(List.of(), s.detections(), what);
+                                assertEquals(0, java.util.Arrays.stream(s.labels()).max().orElse(0), what);
+                                runs++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(2 * Polarity.values().length * ClassicalSettings.Background.values().length
+                * ClassicalSettings.Denoising.values().length * ClassicalSettings.Foreground.values().length * 2, runs);
+    }
+
+    /** A noise-free rendering (a dark disc on a flat field) is still found, with a high score. */
+    @Test
+    void aNoiseFreeDiscIsFoundWithCertainty() {
+        byte[] px = new byte[48 * 40];
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 48; x++) {
+                px[y * 48 + x] = (byte) ((x - 24) * (x - 24) + (y - 20) * (y - 20) <= 25 ? 50 : 200);
+            }
+        }
+        Segmentation s = new ClassicalDetector(DetectorSettings.defaults().withPolarity(Polarity.DARK))
+                .segment(Frame.ofBytes(48, 40, px), 0);
+        assertEquals(1, s.detections().size(), s.detections().toString());
+        assertEquals(24, s.detections().get(0).x(), 0.5);
+        assertEquals(20, s.detections().get(0).y(), 0.5);
+        assertTrue(s.detections().get(0).score() > 0.99, s.detections().toString());
     }
 }

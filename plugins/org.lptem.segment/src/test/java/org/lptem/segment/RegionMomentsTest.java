@@ -60,4 +60,37 @@ class RegionMomentsTest {
         assertEquals(2, means[2], 1e-12);
         assertTrue(Double.isNaN(means[0]));
     }
+
+    /** Measuring shapes only (no intensities) of a label image that does not fit the width is bad input, not a NPE. */
+    @Test
+    void aMisfitWithoutIntensitiesIsReportedAsSuch() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RegionMoments.measure(BARS, 2, 3));
+        assertTrue(e.getMessage().contains("width 3"), e.getMessage());
+    }
+
+    /** Caller-chosen ids (a tracker's object ids) up to 2^31 - 1: memory follows the regions present. */
+    @Test
+    void hugeIdsAreMeasuredLikeSmallOnes() {
+        int big = 2_000_000_000;
+        int[] labels = BARS.clone();
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = labels[i] == 1 ? big : labels[i] == 2 ? 5 : 0;
+        }
+        float[] intensity = new float[labels.length];
+        for (int i = 0; i < intensity.length; i++) {
+            intensity[i] = i;
+        }
+        RegionMoments m = RegionMoments.measure(labels, Integer.MAX_VALUE, 5, intensity);
+        assertEquals(3, m.area(big));
+        assertEquals(1, m.centroidX(big), 1e-12);
+        assertEquals(4 * Math.sqrt(2.0 / 3), m.majorAxis(big), 1e-12);
+        assertEquals(90, m.orientationDeg(5), 1e-12);
+        assertEquals((9 + 14 + 19) / 3.0, m.meanIntensity(5), 1e-12);
+        assertEquals(1, m.minY(5));
+        assertEquals(0, m.area(6));
+        assertEquals(Integer.MAX_VALUE, m.minX(6));
+        assertEquals(-1, m.maxX(big - 1));
+        assertThrows(IllegalArgumentException.class, () -> RegionMoments.measure(labels, 7, 5));
+    }
 }

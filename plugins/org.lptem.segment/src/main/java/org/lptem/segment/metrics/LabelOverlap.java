@@ -6,20 +6,26 @@ import java.util.List;
 
 /**
  * How the regions of a true and a predicted label image of one frame overlap: the area of every label and the
- * intersection of every pair of labels that share a pixel. Labels are any values > 0 (not necessarily contiguous);
- * 0 is background.
+ * intersection of every pair of labels that share a pixel. Labels are any values > 0 (not necessarily contiguous,
+ * up to 2^31 - 1: memory follows the number of labels, not the largest); 0 is background.
  */
 public final class LabelOverlap {
     /** Pixels shared by true label {@code truth} and predicted label {@code pred}. */
     public record Pair(int truth, int pred, long intersection) {
     }
 
+    private final LabelIds truthIds;
+    private final LabelIds predIds;
+    /** Areas by rank (index 0: background and absent ids, always 0). */
     private final long[] truthArea;
     private final long[] predArea;
     private final List<Pair> pairs;
     private final long foregroundIntersection;
 
-    private LabelOverlap(long[] truthArea, long[] predArea, List<Pair> pairs, long foregroundIntersection) {
+    private LabelOverlap(LabelIds truthIds, long[] truthArea, LabelIds predIds, long[] predArea, List<Pair> pairs,
+            long foregroundIntersection) {
+        this.truthIds = truthIds;
+        this.predIds = predIds;
         this.truthArea = truthArea;
         this.predArea = predArea;
         this.pairs = pairs;
@@ -31,8 +37,8 @@ public final class LabelOverlap {
             throw new IllegalArgumentException("label images differ in size: " + truth.length + " and "
                     + pred.length + " pixels");
         }
-        long[] tArea = areas(truth);
-        long[] pArea = areas(pred);
+        LabelIds truthIds = LabelIds.of(truth);
+        LabelIds predIds = LabelIds.of(pred);
         // Pair codes of the shared pixels, sorted so equal pairs are adjacent: memory in the overlap, not in the
         // product of the label counts.
         long[] codes = new long[truth.length];
@@ -52,20 +58,14 @@ public final class LabelOverlap {
             pairs.add(new Pair((int) (codes[i] >>> 32), (int) codes[i], j - i));
             i = j;
         }
-        return new LabelOverlap(tArea, pArea, List.copyOf(pairs), n);
+        return new LabelOverlap(truthIds, areas(truth, truthIds), predIds, areas(pred, predIds), List.copyOf(pairs),
+                n);
     }
 
-    private static long[] areas(int[] labels) {
-        int max = 0;
+    private static long[] areas(int[] labels, LabelIds ids) {
+        long[] area = new long[ids.count() + 1];
         for (int l : labels) {
-            if (l < 0) {
-                throw new IllegalArgumentException("labels must be >= 0, got " + l);
-            }
-            max = Math.max(max, l);
-        }
-        long[] area = new long[max + 1];
-        for (int l : labels) {
-            area[l]++;
+            area[ids.rank(l)]++;
         }
         area[0] = 0;
         return area;
@@ -73,24 +73,20 @@ public final class LabelOverlap {
 
     /** The true labels present, ascending. */
     public int[] truthLabels() {
-        return present(truthArea);
+        return truthIds.ids();
     }
 
     /** The predicted labels present, ascending. */
     public int[] predLabels() {
-        return present(predArea);
-    }
-
-    private static int[] present(long[] area) {
-        return java.util.stream.IntStream.range(1, area.length).filter(l -> area[l] > 0).toArray();
+        return predIds.ids();
     }
 
     public long truthArea(int label) {
-        return label < truthArea.length ? truthArea[label] : 0;
+        return truthArea[truthIds.rank(label)];
     }
 
     public long predArea(int label) {
-        return label < predArea.length ? predArea[label] : 0;
+        return predArea[predIds.rank(label)];
     }
 
     /** Every pair of labels sharing at least one pixel, ordered by true label, then predicted label. */

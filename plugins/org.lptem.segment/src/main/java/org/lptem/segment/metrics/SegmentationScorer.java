@@ -14,7 +14,8 @@ public final class SegmentationScorer {
     public static final double DETECTION_IOU = 0.5;
     /**
      * Orientation is scored only for true regions at least this elongated (major / minor axis): the axis of a round
-     * region is set by pixel noise, and its "error" would say nothing about the method.
+     * region is set by pixel noise, and its "error" would say nothing about the method. A single pixel (both axes 0)
+     * has no axis at all; a one-pixel-wide line (minor axis 0) has an exact one and is scored.
      */
     public static final double MIN_AXIS_RATIO_FOR_ORIENTATION = 1.2;
 
@@ -79,7 +80,15 @@ public final class SegmentationScorer {
             throw new IllegalArgumentException("label image of " + truth.length + " px does not fit " + width + " x "
                     + height);
         }
+        if (pred.length != truth.length) {
+            throw new IllegalArgumentException("label images differ in size: " + truth.length + " and "
+                    + pred.length + " pixels");
+        }
         double tolerance = Double.isNaN(tolerancePx) ? BoundaryF.davisTolerancePx(width, height) : tolerancePx;
+        // Ranks for ids from here on, so the arrays below follow the number of regions, not the largest id (an
+        // object id of 2e9 would otherwise need gigabytes); ranks keep the ids' order and so every tie-break.
+        truth = LabelIds.of(truth).ranked(truth);
+        pred = LabelIds.of(pred).ranked(pred);
         usedTolerance = tolerance;
         LabelOverlap overlap = LabelOverlap.of(truth, pred);
         int[] truthLabels = overlap.truthLabels();
@@ -107,7 +116,8 @@ public final class SegmentationScorer {
             centroidSum += Math.hypot(tm.centroidX(m.truth()) - pm.centroidX(m.pred()),
                     tm.centroidY(m.truth()) - pm.centroidY(m.pred()));
             centroidPairs++;
-            if (tm.majorAxis(m.truth()) >= MIN_AXIS_RATIO_FOR_ORIENTATION * tm.minorAxis(m.truth())) {
+            double major = tm.majorAxis(m.truth());
+            if (major > 0 && major >= MIN_AXIS_RATIO_FOR_ORIENTATION * tm.minorAxis(m.truth())) {
                 orientationSum += orientationDifference(tm.orientationDeg(m.truth()), pm.orientationDeg(m.pred()));
                 orientedPairs++;
             }

@@ -16,6 +16,10 @@ import org.lptem.ml.onnx.OnnxModel.Tensor;
  * {@code objectPointers} pointers. Older entries are dropped as new ones arrive, so memory stays bounded however
  * long the video.
  *
+ * <p>Unlike SAM2, which codes a memory by its distance in frames, the r-th most recent memory here gets the code for
+ * r frames back, whatever the gap: {@link VideoPredictor} skips frames where the object came out empty, and a
+ * distance beyond the export's few codes would have none. Without skipped frames the two agree.
+ *
  * <p>The tensors follow the public four-module exports: {@code memory_1} [n, C, h, w] stacks the spatial memories;
  * {@code memory_pos_embed} [n*h*w + p*(D/C), 1, C] holds each memory's position encoding plus its temporal code, then
  * zeros for the pointer tokens (each D-wide pointer is split into D/C tokens); {@code memory_0} [p, D] the pointers.

@@ -6,8 +6,13 @@ import org.lptem.core.LptemException;
 
 /**
  * Coordinates between the original frame ({@code width x height} pixels, integer coordinates at pixel centres) and
- * the model's 1024 x 1024 frame (continuous coordinates from the image's top-left corner, as SAM2's prompt encoder
- * takes them). SAM2 stretches each axis separately, so x and y scale differently on a non-square frame.
+ * SAM2's {@code point_coords} in the model's 1024 x 1024 frame. SAM2's prompt encoder, which the exported decoders
+ * contain, takes a coordinate as a model pixel's index and adds half a pixel itself to reach its centre, so the
+ * half pixel is taken off here (added here as well, it would shift every prompt twice). On a 1024-pixel frame this is
+ * SAM2ImagePredictor's {@code x * 1024 / width}; elsewhere that formula puts a point up to half a model pixel off the
+ * original pixel's centre and ends a box where its last pixel begins, while this maps centres onto centres and a
+ * box onto the model pixels it covers. SAM2 stretches each axis separately, so x and y scale differently on a
+ * non-square frame.
  */
 public final class PromptTransform {
     /** SAM2's label codes for point_labels. */
@@ -37,28 +42,29 @@ public final class PromptTransform {
         this.sy = (double) modelSize / height;
     }
 
-    /** Model x of the original pixel-centre coordinate {@code x}. */
+    /** Model x (a pixel index, as SAM2's point_coords take it) of the original pixel-centre coordinate {@code x}. */
     public double toModelX(double x) {
-        return (x + 0.5) * sx;
+        return (x + 0.5) * sx - 0.5;
     }
 
     public double toModelY(double y) {
-        return (y + 0.5) * sy;
+        return (y + 0.5) * sy - 0.5;
     }
 
     /** Original pixel-centre x of model coordinate {@code u}. */
     public double toFrameX(double u) {
-        return u / sx - 0.5;
+        return (u + 0.5) / sx - 0.5;
     }
 
     public double toFrameY(double v) {
-        return v / sy - 0.5;
+        return (v + 0.5) / sy - 0.5;
     }
 
     /**
      * The prompt's points and box corners as SAM2's {@code point_coords} [1, P, 2] and {@code point_labels} [1, P]:
-     * points first, then the box's outer top-left (label 2) and bottom-right (label 3) corners. A prompt with a
-     * mask only gets one padding point (label -1), as SAM2 does.
+     * points first, then the box's top-left (label 2) and bottom-right (label 3) corners as SAM2 takes a box: the
+     * indices of the first and last model pixels it covers. A prompt with a mask only gets one padding point
+     * (label -1), as SAM2 does.
      */
     public float[][] points(Prompt p) {
         List<float[]> coords = new ArrayList<>();
@@ -69,9 +75,14 @@ public final class PromptTransform {
         }
         if (p.box() != null) {
             Box b = p.box();
-            coords.add(new float[] {(float) toModelX(b.x0() - 0.5), (float) toModelY(b.y0() - 0.5)});
+            // the box's outer edges, (x0 - 0.5) and (x1 + 0.5) in frame pixels, begin its first model pixel and end
+            // its last; a box narrower than a model pixel is that one pixel
+            double left = b.x0() * sx;
+            double top = b.y0() * sy;
+            coords.add(new float[] {(float) left, (float) top});
             labels.add(BOX_TOP_LEFT);
-            coords.add(new float[] {(float) toModelX(b.x1() + 0.5), (float) toModelY(b.y1() + 0.5)});
+            coords.add(new float[] {(float) Math.max(left, (b.x1() + 1) * sx - 1),
+                (float) Math.max(top, (b.y1() + 1) * sy - 1)});
             labels.add(BOX_BOTTOM_RIGHT);
         }
         if (coords.isEmpty()) {

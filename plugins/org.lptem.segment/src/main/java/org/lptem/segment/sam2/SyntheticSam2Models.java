@@ -218,8 +218,13 @@ public final class SyntheticSam2Models {
         for (String v : List.of("x1", "x2", "y1", "y2")) {
             g.node("Reshape", List.of(v, "shape_l11"), List.of(v + "_r"));
         }
-        inRange(g, "grid_x", "x1_r", "x2_r", "in_x");
-        inRange(g, "grid_y", "y1_r", "y2_r", "in_y");
+        // SAM2's prompt encoder takes a corner as a pixel index (it adds half a pixel itself): the box covers the
+        // model pixels from the top-left corner's to the bottom-right corner's, inclusive
+        g.initializer("one_px", new float[] {1});
+        g.node("Add", List.of("x2_r", "one_px"), List.of("x2_end"));
+        g.node("Add", List.of("y2_r", "one_px"), List.of("y2_end"));
+        inRange(g, "grid_x", "x1_r", "x2_end", "in_x");
+        inRange(g, "grid_y", "y1_r", "y2_end", "in_y");
         g.node("Mul", List.of("in_x", "in_y"), List.of("box_2d"));
         g.node("Reshape", List.of("box_2d", "shape_l1ss"), List.of("box"));
         toLogits(g, "box", "box_logits");

@@ -21,6 +21,13 @@ import org.lptem.segment.sam2.ImagePredictor.Features;
  * mask without any prompt, which is memorised in turn. With an image-only export, each object is prompted on every
  * frame with its box from the previous frame, grown by a margin.
  *
+ * <p>Where this differs from SAM2's own video predictor: a frame where the object came out empty (absent, or
+ * scored absent) is not memorised, whereas SAM2 memorises every frame; the bank's few slots then hold views of the
+ * particle, so a short miss does not push them all out (see {@link MemoryBank} for the temporal codes). A mask
+ * prompt is fed to the decoder as +-10 logits ({@link PromptTransform#maskInput}) and the decoder's mask is kept,
+ * whereas SAM2 keeps a prompted mask unchanged as the output and runs the decoder only for its object pointer: here
+ * every prompt, mask or not, gets its mask and pointer from the same decoder run, so the mask may be reshaped.
+ *
  * <p>Use per frame: {@link #begin}, then {@link #prompt} for prompted objects and {@link #propagate} for the rest.
  */
 public final class VideoPredictor {

@@ -23,13 +23,18 @@ class SegmentationScorerTest {
      * right (IoU 6/12), the bar one pixel down (IoU 6/10), and a stray pixel.
      */
     private static SegmentationScores scoreExample(double tolerance) {
+        return scoreExample(tolerance, new int[] {1, 2}, new int[] {5, 7, 9});
+    }
+
+    /** The example with the square and bar labelled {@code truthIds}, the predictions {@code predIds}. */
+    private static SegmentationScores scoreExample(double tolerance, int[] truthIds, int[] predIds) {
         int[] truth = new int[W * H];
-        fill(truth, 1, 1, 1, 3, 3);
-        fill(truth, 2, 6, 1, 7, 4);
+        fill(truth, truthIds[0], 1, 1, 3, 3);
+        fill(truth, truthIds[1], 6, 1, 7, 4);
         int[] pred = new int[W * H];
-        fill(pred, 5, 2, 1, 4, 3);
-        fill(pred, 7, 6, 2, 7, 5);
-        fill(pred, 9, 9, 5, 9, 5);
+        fill(pred, predIds[0], 2, 1, 4, 3);
+        fill(pred, predIds[1], 6, 2, 7, 5);
+        fill(pred, predIds[2], 9, 5, 9, 5);
         SegmentationScorer scorer = new SegmentationScorer(tolerance);
         scorer.add(truth, pred, W, H);
         return scorer.scores();
@@ -119,5 +124,43 @@ class SegmentationScorerTest {
         assertThrows(LptemException.class, () -> SegmentationScorer.labelsOf(Frame.ofFloats(1, 1, new float[1])));
         assertThrows(LptemException.class,
                 () -> SegmentationScorer.labelsOf(Frame.ofShorts(1, 1, new short[] {-3}, true)));
+    }
+
+    /** Ids are the caller's (a tracker's object ids): arrays sized by the largest one ran out of memory. */
+    @Test
+    void labelIdsAsLargeAsAnIntScoreAsSmallOnes() {
+        SegmentationScores small = scoreExample(5);
+        SegmentationScores huge = scoreExample(5, new int[] {7, 2_000_000_000},
+                new int[] {3, 1_999_999_999, Integer.MAX_VALUE});
+        assertEquals(small, huge);
+        assertEquals((0.5 + 0.6) / 2, huge.j(), 1e-12);
+        assertEquals(1, huge.orientedPairs());
+    }
+
+    /**
+     * A single true pixel has no axis (both axes 0), so it passed "major >= 1.2 minor" and counted a 90 degree
+     * error against a two-pixel prediction; a one-pixel-wide line (minor axis 0) has an exact axis and still counts.
+     */
+    @Test
+    void onlyRegionsWithAnAxisHaveTheirOrientationScored() {
+        int[] dot = new int[W * H];
+        dot[2 * W + 3] = 1;
+        int[] pair = new int[W * H];
+        fill(pair, 1, 3, 2, 3, 3);
+        SegmentationScorer scorer = new SegmentationScorer(1);
+        scorer.add(dot, pair, W, H);
+        assertEquals(0, scorer.scores().orientedPairs());
+        assertTrue(Double.isNaN(scorer.scores().orientationErrorDeg()));
+
+        int[] line = new int[W * H];
+        fill(line, 1, 2, 2, 6, 2);
+        int[] diagonal = new int[W * H];
+        for (int k = 0; k < 3; k++) {
+            diagonal[(1 + k) * W + 3 + k] = 4;
+        }
+        scorer = new SegmentationScorer(1);
+        scorer.add(line, diagonal, W, H);
+        assertEquals(1, scorer.scores().orientedPairs());
+        assertEquals(45, scorer.scores().orientationErrorDeg(), 1e-9);
     }
 }

@@ -91,17 +91,31 @@ class ImagePathTest {
         }
     }
 
+    /**
+     * SAM2's prompt encoder takes a coordinate as a pixel index and adds half a pixel itself: a pixel of a 1024
+     * frame is its own model coordinate, and a box's corners are its first and last pixels. Adding the half pixel
+     * here as well shifted every prompt twice.
+     */
     @Test
     void coordinatesMapBothWays() {
+        PromptTransform square = new PromptTransform(1024, 1024);
+        assertEquals(512, square.toModelX(512), 1e-12);
+        assertEquals(512, square.toModelY(512), 1e-12);
+        assertArrayEquals(new float[] {512, 512, 100, 200, 300, 400},
+                square.points(new Prompt(0, 1, new Box(100, 200, 300, 400),
+                        java.util.List.of(new Prompt.Point(512, 512, true)), null))[0]);
         PromptTransform t = new PromptTransform(320, 192);
-        assertEquals(0, t.toModelX(-0.5), 1e-12);
-        assertEquals(1024, t.toModelX(319.5), 1e-12);
-        assertEquals(1024, t.toModelY(191.5), 1e-12);
+        // the frame's outer edges land on the model frame's once the encoder adds its half pixel
+        assertEquals(-0.5, t.toModelX(-0.5), 1e-12);
+        assertEquals(1023.5, t.toModelX(319.5), 1e-12);
+        assertEquals(1023.5, t.toModelY(191.5), 1e-12);
         assertEquals(17.25, t.toFrameX(t.toModelX(17.25)), 1e-12);
         assertEquals(3.5, t.toFrameY(t.toModelY(3.5)), 1e-12);
         float[][] pts = t.points(new Prompt(0, 1, new Box(40, 30, 99, 89),
                 java.util.List.of(new Prompt.Point(50, 60, true), new Prompt.Point(0, 0, false)), null));
-        assertArrayEquals(new float[] {161.6f, RowToModel.y(60), 1.6f, RowToModel.y(0), 128, 160, 320, 480}, pts[0], 1e-3f);
+        // x scales by 3.2, y by 16/3; the box covers model columns 128..319 and rows 160..479
+        assertArrayEquals(new float[] {161.1f, RowToModel.y(60), 1.1f, RowToModel.y(0), 128, 160, 319, 479}, pts[0],
+                1e-3f);
         assertArrayEquals(new float[] {1, 0, 2, 3}, pts[1]);
         assertArrayEquals(new float[] {-1}, t.points(Prompt.ofMask(0, 1, new boolean[320 * 192]))[1]);
     }
@@ -109,7 +123,7 @@ class ImagePathTest {
     /** Model y of a frame row of the 192-row frame. */
     private static final class RowToModel {
         static float y(double row) {
-            return (float) ((row + 0.5) * 1024 / 192);
+            return (float) ((row + 0.5) * 1024 / 192 - 0.5);
         }
     }
 
