@@ -36,6 +36,8 @@ class BinaryInput implements AutoCloseable {
     private final ByteOrder order;
     /** Buffer for pixel blocks read without mapping, reused (inputs are used by one thread at a time). */
     private byte[] scratch;
+    /** Bytes taken from the file so far, mapped or read: lets tests check that a reader takes only what it needs. */
+    private long bytesRead;
 
     BinaryInput(RandomAccessFile file, Path path, long length, ByteOrder order) {
         this.file = file;
@@ -91,6 +93,10 @@ class BinaryInput implements AutoCloseable {
         return new LptemException(source, frame, message, null);
     }
 
+    long bytesRead() {
+        return bytesRead;
+    }
+
     /** Checks that {@code [offset, offset + count)} lies inside the file. */
     void checkRange(long offset, long count, int frame, String what) {
         if (offset < 0 || count < 0 || offset > length || count > length - offset) {
@@ -102,6 +108,7 @@ class BinaryInput implements AutoCloseable {
     /** Reads {@code count} bytes at {@code offset} into a buffer in this input's byte order. */
     ByteBuffer read(long offset, int count, int frame, String what) {
         checkRange(offset, count, frame, what);
+        bytesRead += count;
         try {
             return readAt(file, offset, count, order);
         } catch (EOFException e) {
@@ -114,6 +121,7 @@ class BinaryInput implements AutoCloseable {
     /** Reads {@code count} bytes at {@code offset} into {@code dst} starting at {@code dstPos}. */
     void readFully(long offset, byte[] dst, int dstPos, int count, int frame, String what) {
         checkRange(offset, count, frame, what);
+        bytesRead += count;
         try {
             file.seek(offset);
             file.readFully(dst, dstPos, count);
@@ -134,6 +142,7 @@ class BinaryInput implements AutoCloseable {
         if (count >= MAP_THRESHOLD && Unmapper.available() && !Thread.currentThread().isInterrupted()) {
             MappedByteBuffer mapped = map(offset, count);
             if (mapped != null) {
+                bytesRead += count;
                 try {
                     return decode.apply(mapped.order(order));
                 } catch (InternalError e) {

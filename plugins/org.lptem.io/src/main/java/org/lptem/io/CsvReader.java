@@ -31,9 +31,6 @@ public final class CsvReader implements AutoCloseable {
         if (first == null) {
             throw error("the file is empty (expected a header row)");
         }
-        if (!first.isEmpty() && first.get(0).startsWith("\uFEFF")) {
-            first.set(0, first.get(0).substring(1));
-        }
         this.header = List.copyOf(first.stream().map(String::trim).toList());
         for (int i = header.size() - 1; i >= 0; i--) {
             index.put(header.get(i), i); // the first of duplicate names wins
@@ -47,6 +44,7 @@ public final class CsvReader implements AutoCloseable {
         try {
             BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             try {
+                skipByteOrderMark(reader);
                 return new CsvReader(file, reader);
             } catch (RuntimeException e) {
                 reader.close();
@@ -54,6 +52,17 @@ public final class CsvReader implements AutoCloseable {
             }
         } catch (IOException e) {
             throw LptemException.inFile(file, "cannot read: " + e, e);
+        }
+    }
+
+    /**
+     * Drops a UTF-8 byte order mark (Excel and R's "UTF-8-BOM" write one) before tokenising: left in, it makes a
+     * quoted first header cell unquoted text, {@code "frame"} with its quotes.
+     */
+    private static void skipByteOrderMark(BufferedReader reader) throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
         }
     }
 
@@ -173,6 +182,26 @@ public final class CsvReader implements AutoCloseable {
                 }
                 return (int) d;
             }
+        }
+
+        /** A number that must be finite: empty, NaN and infinite cells are errors naming the line and column. */
+        public double getFiniteDouble(String column) {
+            double v = getDouble(column);
+            if (!Double.isFinite(v)) {
+                String s = get(column);
+                throw cellError(column, s, s.isEmpty() ? "is empty but must be a finite number"
+                        : "is not a finite number");
+            }
+            return v;
+        }
+
+        /** A whole number that must be 0 or more, such as a frame number. */
+        public int getNonNegativeInt(String column) {
+            int v = getInt(column);
+            if (v < 0) {
+                throw cellError(column, get(column), "is negative but must be 0 or more");
+            }
+            return v;
         }
 
         /** A whole number, or {@code fallback} when the column is missing or the cell empty. */

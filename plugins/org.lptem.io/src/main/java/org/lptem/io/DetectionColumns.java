@@ -73,13 +73,15 @@ final class DetectionColumns {
 
     /**
      * A detection from a row that has at least frame, x and y (pixels). Missing measures are NaN, a missing label 0;
-     * SAM-EM's {@code angle} stands in for the orientation.
+     * SAM-EM's {@code angle} stands in for the orientation. The frame must be 0 or more and the position finite:
+     * every later step indexes frames and measures distances with them, where a NaN or infinite position silently
+     * breaks the linking instead of naming the bad cell.
      */
     static Detection read(CsvReader.Row row, boolean hasOrientation, boolean hasAngle) {
         double orientation = hasOrientation ? row.getDouble(Columns.ORIENTATION_DEG)
                 : hasAngle ? row.getDouble("angle") : Double.NaN;
-        return new Detection(row.getInt(Columns.FRAME), row.getDouble(Columns.X), row.getDouble(Columns.Y),
-                row.getDouble(Columns.AREA_PX2, Double.NaN), orientation,
+        return new Detection(row.getNonNegativeInt(Columns.FRAME), row.getFiniteDouble(Columns.X),
+                row.getFiniteDouble(Columns.Y), row.getDouble(Columns.AREA_PX2, Double.NaN), orientation,
                 row.getDouble(Columns.MAJOR_AXIS_PX, Double.NaN), row.getDouble(Columns.MINOR_AXIS_PX, Double.NaN),
                 row.getDouble(Columns.MEAN_INTENSITY, Double.NaN), row.getDouble(Columns.SCORE, Double.NaN),
                 row.getInt(Columns.LABEL, 0));

@@ -3,8 +3,10 @@ package org.lptem.io;
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.OptionalDouble;
 
 import org.lptem.core.Calibration;
@@ -34,12 +36,15 @@ import io.jhdf.object.message.DataLayout;
 final class EmdFile implements Video {
     /** Read unchunked rows in pieces of at most this many bytes. */
     private static final int BLOCK = 8 * 1024 * 1024;
+    /** Samples of one frame at least this far apart (a memory page) are read one by one. */
+    private static final long SPARSE_STRIDE = 4096;
     /** A decompressed chunk larger than this is corrupt metadata, not data worth allocating for. */
     private static final long MAX_CHUNK = 256L * 1024 * 1024;
     private static final int MAX_METADATA = 4 * 1024 * 1024;
 
     private final Path path;
-    private final HdfFile hdf;
+    /** The file as jhdf reads it; ours to close (see {@link #close()}). */
+    private final FileChannel channel;
     private final Dataset data;
     private final int rows;
     private final int columns;
@@ -49,10 +54,10 @@ final class EmdFile implements Video {
     private final Calibration calibration;
     private BinaryInput raw;
 
-    private EmdFile(Path path, HdfFile hdf, Dataset data, int rows, int columns, int frames, StoredSample sample,
-            ByteOrder order, Calibration calibration) {
+    private EmdFile(Path path, FileChannel channel, Dataset data, int rows, int columns, int frames,
+            StoredSample sample, ByteOrder order, Calibration calibration) {
         this.path = path;
-        this.hdf = hdf;
+        this.channel = channel;
         this.data = data;
         this.rows = rows;
         this.columns = columns;
@@ -64,15 +69,21 @@ final class EmdFile implements Video {
 
     static Video open(Path path) {
         checkSuperblock(path);
-        HdfFile hdf = null;
+        // jhdf's HdfFile(Path) leaves the channel it opened open when its constructor fails (a bad superblock
+        // checksum, a corrupt root group), so we open the channel and close it on every failure.
+        FileChannel channel;
         try {
-            hdf = new HdfFile(path);
-            return build(path, hdf);
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw LptemException.inFile(path, "cannot read: " + e.getMessage(), e);
+        }
+        try {
+            return build(path, channel, new HdfFile(channel));
         } catch (LptemException e) {
-            BinaryInput.closeQuietly(hdf);
+            BinaryInput.closeQuietly(channel);
             throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            BinaryInput.closeQuietly(hdf);
+            BinaryInput.closeQuietly(channel);
             throw LptemException.inFile(path, "cannot read the HDF5 structure (corrupt file?): " + e, e);
         }
     }
@@ -114,7 +125,7 @@ final class EmdFile implements Video {
         }
     }
 
-    private static EmdFile build(Path path, HdfFile hdf) {
+    private static EmdFile build(Path path, FileChannel channel, HdfFile hdf) {
         Node images = hdf.getChild("Data") instanceof Group d ? d.getChild("Image") : null;
         if (!(images instanceof Group imageGroups)) {
             throw LptemException.inFile(path, "an HDF5 file without /Data/Image: not a Velox EMD image file "
@@ -151,8 +162,13 @@ final class EmdFile implements Video {
         }
         ByteOrder order = type instanceof FixedPoint f ? f.getByteOrder() : ((FloatingPoint) type).getByteOrder();
         Calibration calibration = calibration(best);
-        EmdFile file = new EmdFile(path, hdf, bestData, rows, columns, frames, sample, order, calibration);
-        file.checkLayout();
+        EmdFile file = new EmdFile(path, channel, bestData, rows, columns, frames, sample, order, calibration);
+        try {
+            file.checkLayout();
+        } catch (RuntimeException e) {
+            BinaryInput.closeQuietly(file.raw); // the caller closes the channel, but knows nothing of this handle
+            throw e;
+        }
         return file;
     }
 
@@ -320,7 +336,12 @@ final class EmdFile implements Video {
         return plane;
     }
 
-    /** Unchunked: rows of (columns x frames) samples, read in bounded pieces, every frames-th sample kept. */
+    /**
+     * Unchunked: the frame's samples lie {@code frames} samples apart. A page or more apart, each is read on its own,
+     * so a frame costs its own bytes rather than the whole dataset's. Closer, every page of the data holds samples of
+     * the frame and the disk reads them all anyway, so rows are read in bounded pieces (one call per piece, not per
+     * sample) and every frames-th sample kept.
+     */
     private byte[] fromRows(int frame) {
         BinaryInput in = rawInput();
         long address = ((ContiguousDataset) data).getDataAddress();
@@ -330,12 +351,20 @@ final class EmdFile implements Video {
             in.readFully(address, plane, 0, plane.length, frame, "Velox image data");
             return plane;
         }
-        int span = (int) Math.max(1, Math.min(columns, BLOCK / ((long) frames * b)));
+        long stride = (long) frames * b;
+        if (stride >= SPARSE_STRIDE) {
+            long first = address + (long) frame * b;
+            for (int p = 0; p < rows * columns; p++) {
+                in.readFully(first + p * stride, plane, p * b, b, frame, "Velox image data");
+            }
+            return plane;
+        }
+        int span = (int) Math.max(1, Math.min(columns, BLOCK / stride));
         byte[] block = new byte[span * frames * b];
         for (int y = 0; y < rows; y++) {
             for (int x0 = 0; x0 < columns; x0 += span) {
                 int n = Math.min(span, columns - x0);
-                long offset = address + (((long) y * columns + x0) * frames) * b;
+                long offset = address + ((long) y * columns + x0) * stride;
                 in.readFully(offset, block, 0, n * frames * b, frame, "Velox image data");
                 for (int x = 0; x < n; x++) {
                     System.arraycopy(block, (x * frames + frame) * b, plane, (y * columns + x0 + x) * b, b);
@@ -343,6 +372,11 @@ final class EmdFile implements Video {
             }
         }
         return plane;
+    }
+
+    /** Bytes read from the file's raw data so far (not counting jhdf's own reads). */
+    long rawBytesRead() {
+        return raw == null ? 0 : raw.bytesRead();
     }
 
     /** Compact datasets are tiny (HDF5 keeps them inside the header); jhdf's own reading is good enough. */
@@ -390,10 +424,14 @@ final class EmdFile implements Video {
         return "velox-emd";
     }
 
+    /**
+     * Closes the channel rather than the HdfFile: jhdf's close() would only close that channel (a file opened from a
+     * channel has no path to resolve external links with) and then throw, logging the path it does not have.
+     */
     @Override
     public void close() throws IOException {
         try {
-            hdf.close();
+            channel.close();
         } finally {
             if (raw != null) {
                 raw.close();

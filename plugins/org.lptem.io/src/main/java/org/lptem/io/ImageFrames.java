@@ -87,16 +87,26 @@ final class ImageFrames {
         return frame;
     }
 
+    /** A frame of {@code type} holding band 0 of {@code raster} as stored, whatever colour model it came with. */
+    static Frame greyFrame(Raster raster, PixelType type, boolean signedBytes) {
+        Frame frame = Frame.blank(raster.getWidth(), raster.getHeight(), type);
+        copyGreyBand(raster, frame, signedBytes);
+        return frame;
+    }
+
     private static void copyGreyBand(Raster raster, Frame frame, boolean signedBytes) {
         int w = raster.getWidth();
         int h = raster.getHeight();
+        // A raster read on its own may start anywhere; a BufferedImage's starts at (0, 0).
+        int x0 = raster.getMinX();
+        int y0 = raster.getMinY();
         Object samples = frame.samples();
         if (frame.type() == PixelType.FLOAT32) {
-            raster.getSamples(0, 0, w, h, 0, (float[]) samples);
+            raster.getSamples(x0, y0, w, h, 0, (float[]) samples);
             return;
         }
         // getSamples returns each sample's raw bits as an int, which is exact for every integer type we store.
-        int[] v = raster.getSamples(0, 0, w, h, 0, (int[]) null);
+        int[] v = raster.getSamples(x0, y0, w, h, 0, (int[]) null);
         switch (frame.type()) {
             case UINT8 -> {
                 byte[] out = (byte[]) samples;

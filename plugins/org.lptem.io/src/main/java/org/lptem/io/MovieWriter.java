@@ -43,7 +43,7 @@ public final class MovieWriter implements AutoCloseable {
     private final Kind kind;
     private final int width;
     private final int height;
-    private final double framesPerSecond;
+    private final PlaybackRate rate;
     private SequenceEncoder encoder;
     private RandomAccessChannel mp4Channel;
     private AviMjpegSink avi;
@@ -53,26 +53,32 @@ public final class MovieWriter implements AutoCloseable {
     /**
      * Starts a movie of {@code width x height} frames shown at {@code framesPerSecond}.
      *
-     * @throws LptemException if the file cannot be created
+     * @throws LptemException if the file cannot be created, or the frame interval is longer than a movie file can
+     *     store (about 24.8 days)
      */
     public MovieWriter(Path out, Kind kind, int width, int height, double framesPerSecond) {
         if (width < 1 || height < 1 || !(framesPerSecond > 0 && framesPerSecond <= 1000)) {
             throw new IllegalArgumentException("a movie needs a positive size and 0 < fps <= 1000, got " + width + " x "
                     + height + " at " + framesPerSecond);
         }
+        try {
+            this.rate = PlaybackRate.of(framesPerSecond);
+        } catch (IllegalArgumentException e) {
+            throw LptemException.inFile(out, "cannot store the frame rate: " + e.getMessage()
+                    + ", the longest a movie file can hold");
+        }
         this.kind = kind;
         this.width = width;
         this.height = height;
-        this.framesPerSecond = framesPerSecond;
         this.output = AtomicOutput.create(out);
         try {
             if (kind == Kind.MP4) {
                 mp4Channel = new RandomAccessChannel(new RandomAccessFile(output.temp().toFile(), "rw"));
-                // frame rate as a rational of 1/1000 s, which is how MP4 stores time
-                encoder = new SequenceEncoder(mp4Channel, Rational.R((int) Math.round(framesPerSecond * 1000), 1000),
-                        Format.MOV, Codec.H264, null);
+                // jcodec takes the rational as timescale (frames) and per-frame duration (seconds)
+                encoder = new SequenceEncoder(mp4Channel, Rational.R(rate.frames(), rate.seconds()), Format.MOV,
+                        Codec.H264, null);
             } else {
-                avi = new AviMjpegSink(output.temp(), width, height, framesPerSecond);
+                avi = new AviMjpegSink(output.temp(), width, height, rate);
             }
         } catch (IOException | RuntimeException e) {
             abort();
@@ -89,6 +95,12 @@ public final class MovieWriter implements AutoCloseable {
         if (frame.getWidth() != width || frame.getHeight() != height) {
             throw new IllegalArgumentException("frame " + frames + " is " + frame.getWidth() + " x "
                     + frame.getHeight() + " but the movie is " + width + " x " + height);
+        }
+        if (kind == Kind.MP4 && (long) (frames + 1) * rate.seconds() > Integer.MAX_VALUE) {
+            // jcodec counts each frame's time stamp in an int, in units of 1 / timescale; past that it wraps
+            abort();
+            throw LptemException.inFile(output.target(), "an MP4 movie at this frame rate holds at most " + frames
+                    + " frames (its time stamps would overflow); write AVI instead");
         }
         try {
             if (kind == Kind.MP4) {
@@ -191,21 +203,26 @@ public final class MovieWriter implements AutoCloseable {
         private final RandomAccessFile file;
         private final int width;
         private final int height;
-        private final double fps;
+        private final PlaybackRate rate;
         private final ByteArrayOutputStream index = new ByteArrayOutputStream();
         private long moviSize = 4;
         private int count;
         private int largest;
 
-        AviMjpegSink(Path temp, int width, int height, double fps) throws IOException {
+        AviMjpegSink(Path temp, int width, int height, PlaybackRate rate) throws IOException {
             this.file = new RandomAccessFile(temp.toFile(), "rw");
             this.width = width;
             this.height = height;
-            this.fps = fps;
-            file.write(new byte[HEADER]); // filled in by finish()
-            file.write(ascii("LIST"));
-            file.write(new byte[4]);
-            file.write(ascii("movi"));
+            this.rate = rate;
+            try {
+                file.write(new byte[HEADER]); // filled in by finish()
+                file.write(ascii("LIST"));
+                file.write(new byte[4]);
+                file.write(ascii("movi"));
+            } catch (IOException e) {
+                file.close(); // the writer never gets this sink, so its abort() cannot close the file
+                throw e;
+            }
         }
 
         void add(byte[] jpeg) throws IOException {
@@ -240,18 +257,16 @@ public final class MovieWriter implements AutoCloseable {
         }
 
         private byte[] header(long end) {
-            int scale = 1000;
-            int rate = (int) Math.round(fps * scale);
             ByteBuffer b = le(HEADER);
             b.put(ascii("RIFF")).putInt((int) (end - 8)).put(ascii("AVI "));
             b.put(ascii("LIST")).putInt(4 + 64 + 8 + 116).put(ascii("hdrl")); // hdrl: avih, then the strl list
-            b.put(ascii("avih")).putInt(56).putInt((int) Math.round(1e6 / fps)).putInt(0).putInt(0).putInt(0x10)
+            b.put(ascii("avih")).putInt(56).putInt((int) rate.microsecondsPerFrame()).putInt(0).putInt(0).putInt(0x10)
                     .putInt(count).putInt(0).putInt(1).putInt(largest).putInt(width).putInt(height)
                     .putInt(0).putInt(0).putInt(0).putInt(0);
             b.put(ascii("LIST")).putInt(116).put(ascii("strl")); // strl: strh (8 + 56), strf (8 + 40)
             b.put(ascii("strh")).putInt(56).put(ascii("vids")).put(ascii("MJPG")).putInt(0).putInt(0).putInt(0)
-                    .putInt(scale).putInt(rate).putInt(0).putInt(count).putInt(largest).putInt(-1).putInt(0)
-                    .putShort((short) 0).putShort((short) 0).putShort((short) width).putShort((short) height);
+                    .putInt(rate.seconds()).putInt(rate.frames()).putInt(0).putInt(count).putInt(largest).putInt(-1)
+                    .putInt(0).putShort((short) 0).putShort((short) 0).putShort((short) width).putShort((short) height);
             b.put(ascii("strf")).putInt(40).putInt(40).putInt(width).putInt(height).putShort((short) 1)
                     .putShort((short) 24).put(ascii("MJPG")).putInt(width * height * 3).putInt(0).putInt(0)
                     .putInt(0).putInt(0);

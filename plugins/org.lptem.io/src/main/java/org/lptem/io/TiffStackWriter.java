@@ -81,9 +81,14 @@ public final class TiffStackWriter implements AutoCloseable {
         this.output = AtomicOutput.create(out);
         try {
             this.channel = FileChannel.open(output.temp(), StandardOpenOption.WRITE);
-            writeHead();
         } catch (IOException e) {
             output.discard();
+            throw output.writeError(e);
+        }
+        try {
+            writeHead();
+        } catch (IOException e) {
+            abort(); // closes the channel before deleting: no one else holds this writer to close it
             throw output.writeError(e);
         }
     }

@@ -1,6 +1,7 @@
 package org.lptem.io;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -54,9 +55,19 @@ final class TwelveMonkeysPages implements AutoCloseable {
      * {@code frame} of the video.
      */
     Frame read(int ifdIndex, int frame, PageFormat format, PixelType type) {
-        BufferedImage image;
+        boolean grey = !format.isRgb() && !format.isPalette();
+        BufferedImage image = null;
+        Raster raster;
         try {
-            image = reader.read(ifdIndex);
+            // Grey pages come as the raster alone: read() maps the samples to its colour model, inverting MinIsWhite
+            // (v -> ~v) and clamping floats to [0, 1], while frames keep the detector's values as stored, as our own
+            // strip reader does for uncompressed pages.
+            if (grey) {
+                raster = reader.readRaster(ifdIndex, null);
+            } else {
+                image = reader.read(ifdIndex);
+                raster = image.getRaster();
+            }
         } catch (IOException | RuntimeException e) {
             throw new LptemException(source, frame, "cannot decode " + format.describe() + " page (compression "
                     + format.compression() + "): " + e, e);
@@ -65,13 +76,14 @@ final class TwelveMonkeysPages implements AutoCloseable {
             // corrupt directory that makes the third-party decoder ask for one huge array, which then never existed.
             throw new LptemException(source, frame, "corrupt page: decoding it asks for more memory than exists", null);
         }
-        if (image.getWidth() != format.width() || image.getHeight() != format.height()) {
-            throw new LptemException(source, frame, "decoded to " + image.getWidth() + " x " + image.getHeight()
+        if (raster.getWidth() != format.width() || raster.getHeight() != format.height()) {
+            throw new LptemException(source, frame, "decoded to " + raster.getWidth() + " x " + raster.getHeight()
                     + " pixels but the page declares " + format.width() + " x " + format.height(), null);
         }
         boolean signedBytes = format.bitsPerSample() == 8 && format.sampleFormat() == TiffTags.SAMPLE_FORMAT_INT;
         try {
-            return ImageFrames.toFrame(image, type, signedBytes);
+            return grey ? ImageFrames.greyFrame(raster, type, signedBytes)
+                    : ImageFrames.toFrame(image, type, signedBytes);
         } catch (RuntimeException e) {
             throw new LptemException(source, frame, "cannot convert the decoded page to " + type.label() + ": " + e,
                     e);

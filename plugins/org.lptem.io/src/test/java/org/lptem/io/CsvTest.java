@@ -78,6 +78,22 @@ class CsvTest {
     }
 
     @Test
+    void byteOrderMarkBeforeAQuotedHeaderIsNotPartOfTheFirstName() throws Exception {
+        // as R's write.csv(fileEncoding = "UTF-8-BOM") and Excel write it
+        Path f = dir.resolve("bom.csv");
+        Files.write(f, "\uFEFF\"frame\",\"x\",\"y\"\n0,1,2\n".getBytes(StandardCharsets.UTF_8));
+        try (CsvReader r = CsvReader.open(f)) {
+            assertEquals(List.of("frame", "x", "y"), r.header());
+            assertEquals(0, r.next().getInt(r.requireColumn("frame")));
+        }
+        // only a leading mark is dropped: one inside a value stays
+        Files.write(f, "a\n\uFEFFb\n".getBytes(StandardCharsets.UTF_8));
+        try (CsvReader r = CsvReader.open(f)) {
+            assertEquals("\uFEFFb", r.next().get("a"));
+        }
+    }
+
+    @Test
     void errorsNameFileLineAndColumn() throws Exception {
         Path f = Files.writeString(dir.resolve("bad.csv"), "frame,x,y\n0,1,2\n1,abc,3\n2.5,1,1\n0,1\n");
         try (CsvReader r = CsvReader.open(f)) {

@@ -8,9 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
+
+import org.jcodec.common.DemuxerTrackMeta;
+import org.jcodec.common.io.FileChannelWrapper;
+import org.jcodec.common.io.NIOUtils;
+import org.jcodec.containers.mp4.demuxer.MP4Demuxer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +120,50 @@ class MovieWriterTest {
         assertTrue(e.getMessage().contains("no frames were written"), e.getMessage());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(0, files.count(), "no file and no temporary file is left");
+        }
+    }
+
+    @Test
+    void slowTimeLapsesKeepTheirFrameRate() throws Exception {
+        // one frame an hour, as a real-time export of such a time-lapse asks: 1/1000 fps steps rounded this to 0
+        double fps = 1 / 3600.0;
+        Path avi = dir.resolve("hourly.avi");
+        try (MovieWriter w = new MovieWriter(avi, MovieWriter.Kind.AVI, W, H, fps)) {
+            w.write(frame(0));
+            w.write(frame(1));
+        }
+        ByteBuffer header = ByteBuffer.wrap(Files.readAllBytes(avi)).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals("strh", new String(Arrays.copyOfRange(header.array(), 100, 104), StandardCharsets.US_ASCII));
+        int scale = header.getInt(128); // strh dwScale, then dwRate: rate / scale frames per second
+        int rate = header.getInt(132);
+        assertEquals(fps, (double) rate / scale, 1e-12);
+        assertEquals(3_600_000_000L, Integer.toUnsignedLong(header.getInt(32)), "avih microseconds per frame");
+
+        Path mp4 = dir.resolve("hourly.mp4");
+        try (MovieWriter w = new MovieWriter(mp4, MovieWriter.Kind.MP4, W, H, fps)) {
+            for (int k = 0; k < 3; k++) {
+                w.write(frame(k));
+            }
+        }
+        try (FileChannelWrapper in = NIOUtils.readableChannel(mp4.toFile())) {
+            DemuxerTrackMeta meta = MP4Demuxer.createMP4Demuxer(in).getVideoTrack().getMeta();
+            assertEquals(3, meta.getTotalFrames());
+            assertEquals(3 * 3600.0, meta.getTotalDuration(), 1e-6);
+        }
+        try (Video v = VideoIO.open(mp4)) {
+            assertEquals(3, v.frameCount());
+        }
+    }
+
+    @Test
+    void aFrameIntervalNoContainerCanHoldIsRefusedLeavingNothing() throws Exception {
+        Path out = dir.resolve("glacial.avi");
+        LptemException e = assertThrows(LptemException.class,
+                () -> new MovieWriter(out, MovieWriter.Kind.AVI, W, H, 1e-7));
+        assertTrue(e.getMessage().contains("glacial.avi: cannot store the frame rate: a frame interval of 1.0E7 s"),
+                e.getMessage());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(0, files.count());
         }
     }
 }

@@ -61,6 +61,30 @@ class TablesTest {
     }
 
     @Test
+    void negativeFramesAndNonFinitePositionsAreRejectedNamingTheCell() throws Exception {
+        String[][] cases = {
+            {"frame,x,y\n0,1,2\n-5,1,1\n", "line 3, column 'frame': '-5' is negative but must be 0 or more"},
+            {"frame,x,y\n0,nan,2\n", "line 2, column 'x': 'nan' is not a finite number"},
+            {"frame,x,y\n0,1,inf\n", "line 2, column 'y': 'inf' is not a finite number"},
+            {"frame,x,y\n0,-Infinity,1\n", "line 2, column 'x': '-Infinity' is not a finite number"},
+            {"frame,x,y\n0,,1\n", "line 2, column 'x': '' is empty but must be a finite number"}};
+        for (int i = 0; i < cases.length; i++) {
+            Path f = Files.writeString(dir.resolve("bad" + i + ".csv"), cases[i][0]);
+            LptemException e = assertThrows(LptemException.class, () -> DetectionsCsv.read(f));
+            assertEquals(f + ": " + cases[i][1], e.getMessage());
+        }
+        Path track = Files.writeString(dir.resolve("track.csv"), "frame,particle,x,y\n-4,2,1.5,1\n");
+        LptemException e = assertThrows(LptemException.class, () -> TracksCsv.read(track));
+        assertEquals(track + ": line 2, column 'frame': '-4' is negative but must be 0 or more", e.getMessage());
+        // measures other than the position may be missing or not finite, as before
+        Path measures = Files.writeString(dir.resolve("measures.csv"),
+                "frame,x,y,area_px2,orientation_deg,score\n0,1,2,,nan,inf\n");
+        Detection d = DetectionsCsv.read(measures).get(0);
+        assertTrue(Double.isNaN(d.area()) && Double.isNaN(d.orientationDeg()));
+        assertEquals(Double.POSITIVE_INFINITY, d.score());
+    }
+
+    @Test
     void streamingDetectionWriterPublishesOnClose() throws Exception {
         Path f = dir.resolve("stream.csv");
         try (DetectionsCsv.Writer w = new DetectionsCsv.Writer(f, Calibration.NONE)) {

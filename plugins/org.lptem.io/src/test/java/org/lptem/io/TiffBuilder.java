@@ -83,6 +83,12 @@ final class TiffBuilder {
         return this;
     }
 
+    /** PhotometricInterpretation 0: the stored value 0 is white. */
+    TiffBuilder minIsWhite() {
+        photometric = 0;
+        return this;
+    }
+
     TiffBuilder rowsPerStrip(long rows) {
         rowsPerStrip = rows;
         return this;
@@ -188,28 +194,42 @@ final class TiffBuilder {
         return new int[] {(int) start, (int) end};
     }
 
+    /** Strip k as stored: its bytes, PackBits-coded when the builder compresses (compression 32773). */
+    private byte[] strip(Page p, int k) {
+        byte[] data = bytes(p.samples);
+        int[] r = stripRange(p, k, data.length);
+        byte[] raw = Arrays.copyOfRange(data, r[0], r[1]);
+        return compression == 32773 ? packBits(raw) : raw;
+    }
+
+    /** PackBits with literal runs only (header n - 1, then n bytes), which every decoder must accept. */
+    private static byte[] packBits(byte[] raw) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < raw.length; i += 128) {
+            int n = Math.min(128, raw.length - i);
+            out.write(n - 1);
+            out.write(raw, i, n);
+        }
+        return out.toByteArray();
+    }
+
     /** Writes a page's strips (in reverse file order if asked); offsets are patched by the caller. */
     private void writeStrips(Sink out, Page p, long pageStart) {
-        byte[] data = bytes(p.samples);
         int n = stripCount(p);
         for (int j = 0; j < n; j++) {
-            int k = reverseStrips ? n - 1 - j : j;
-            int[] r = stripRange(p, k, data.length);
-            out.bytes(Arrays.copyOfRange(data, r[0], r[1]));
+            out.bytes(strip(p, reverseStrips ? n - 1 - j : j));
         }
     }
 
     private void patchStrips(Sink out, int at, int page, long pageStart) {
         Page p = pages.get(page);
-        int dataLength = bytes(p.samples).length;
         int n = stripCount(p);
         long pos = pageStart;
         long[] offsets = new long[n];
         for (int j = 0; j < n; j++) {
             int k = reverseStrips ? n - 1 - j : j;
-            int[] r = stripRange(p, k, dataLength);
             offsets[k] = pos;
-            pos += r[1] - r[0];
+            pos += strip(p, k).length;
         }
         for (int k = 0; k < n; k++) {
             out.patchOffset(at + k * (bigTiff ? 8 : 4), offsets[k]);
@@ -222,12 +242,10 @@ final class TiffBuilder {
      */
     private int directory(Sink out, int i, int pointer, int[] stripPatch) {
         Page p = pages.get(i);
-        byte[] data = bytes(p.samples);
         int n = stripCount(p);
         long[] counts = new long[n];
         for (int k = 0; k < n; k++) {
-            int[] r = stripRange(p, k, data.length);
-            counts[k] = r[1] - r[0];
+            counts[k] = strip(p, k).length;
         }
         List<Entry> entries = new ArrayList<>();
         entries.add(longs(254, p.subfileType));

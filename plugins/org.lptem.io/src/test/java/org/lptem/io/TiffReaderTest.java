@@ -251,6 +251,35 @@ class TiffReaderTest {
         }
     }
 
+    @Test
+    void compressedMinIsWhitePagesKeepTheStoredValuesAsUncompressedOnesDo() throws Exception {
+        Object[] samples = {new byte[] {10, (byte) 200, 0, (byte) 255}, new short[] {10, (short) 40000, 0, -1},
+            new float[] {0.25f, 3000f, -2f, 0f}};
+        int[][] formats = {{8, 1}, {16, 1}, {32, 3}};
+        for (int i = 0; i < samples.length; i++) {
+            String what = formats[i][0] + "-bit";
+            Path plain = TiffBuilder.tifffile().minIsWhite().samples(formats[i][0], formats[i][1])
+                    .page(2, 2, samples[i]).writeTo(dir.resolve("white" + i + ".tif"));
+            Path packed = TiffBuilder.tifffile().minIsWhite().samples(formats[i][0], formats[i][1]).compression(32773)
+                    .page(2, 2, samples[i]).writeTo(dir.resolve("white" + i + "_packbits.tif"));
+            try (Video a = VideoIO.open(plain); Video b = VideoIO.open(packed)) {
+                Frame stored = a.frame(0);
+                Frame decoded = b.frame(0);
+                assertEquals(stored.type(), decoded.type(), what);
+                for (int k = 0; k < 4; k++) {
+                    assertEquals(stored.get(k), decoded.get(k), what + " pixel " + k);
+                }
+            }
+        }
+        // the stored values themselves, not just agreement: 200 stays 200 (inverted it would be 55)
+        try (Video v = VideoIO.open(dir.resolve("white0_packbits.tif"))) {
+            assertEquals(200.0, v.frame(0).get(1));
+        }
+        try (Video v = VideoIO.open(dir.resolve("white2_packbits.tif"))) {
+            assertEquals(3000.0, v.frame(0).get(1)); // and floats are not clamped to [0, 1]
+        }
+    }
+
     /** A multi-page 16-bit TIFF written by TwelveMonkeys itself, compressed. */
     static void writeCompressed(Path file, String compression, int pages, int width, int height) throws Exception {
         ImageWriter writer = new TIFFImageWriterSpi().createWriterInstance(null);

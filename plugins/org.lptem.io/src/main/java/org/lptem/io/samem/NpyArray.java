@@ -89,6 +89,16 @@ public record NpyArray(String dtype, long[] shape, byte[] data) {
 
     /** The serialised {@code .npy} file, format version 1.0, little-endian. */
     public byte[] toBytes() {
+        byte[] h = header(dtype, shape);
+        return ByteBuffer.allocate(h.length + data.length).put(h).put(data).array();
+    }
+
+    /**
+     * The {@code .npy} 1.0 preamble (magic, version, header dictionary) for an array of {@code dtype} and
+     * {@code shape}, whose little-endian C-order data follows it; apart so data too large for one array can be streamed
+     * after it.
+     */
+    static byte[] header(String dtype, long... shape) {
         char order = itemSize(dtype) == 1 ? '|' : '<';
         StringBuilder dims = new StringBuilder();
         for (long d : shape) {
@@ -105,8 +115,8 @@ public record NpyArray(String dtype, long[] shape, byte[] data) {
         }
         header.append('\n');
         byte[] h = header.toString().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 4 + h.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) h.length).put(h).put(data);
+        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 4 + h.length).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) h.length).put(h);
         return out.array();
     }
 

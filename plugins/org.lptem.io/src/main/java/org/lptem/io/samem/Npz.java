@@ -1,5 +1,6 @@
 package org.lptem.io.samem;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,12 +30,28 @@ public final class Npz {
     private Npz() {
     }
 
+    /** The bytes of one {@code .npy} entry, written straight into the archive. */
+    @FunctionalInterface
+    interface Entry {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /**
      * Writes the arrays to {@code file} (a temporary sibling moved into place when complete).
      *
      * @param arrays by name, without the {@code .npy} suffix, in the order to write
      */
     public static void write(Path file, Map<String, NpyArray> arrays) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        arrays.forEach((name, array) -> entries.put(name, out -> out.write(array.toBytes())));
+        writeEntries(file, entries);
+    }
+
+    /**
+     * As {@link #write}, with each entry's bytes streamed, so an array need not exist whole in memory. Nothing is left
+     * at {@code file} or beside it when an entry fails.
+     */
+    static void writeEntries(Path file, Map<String, Entry> entries) {
         Path temp;
         try {
             Path dir = file.toAbsolutePath().getParent();
@@ -46,13 +63,14 @@ public final class Npz {
             throw LptemException.inFile(file, "cannot create the file: " + e, e);
         }
         try {
-            try (OutputStream out = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (Map.Entry<String, NpyArray> a : arrays.entrySet()) {
-                    ZipEntry entry = new ZipEntry(a.getKey() + ".npy");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (Map.Entry<String, Entry> e : entries.entrySet()) {
+                    ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
                     // a fixed time keeps the bytes of the same arrays the same
                     entry.setTime(315532800000L);
                     zip.putNextEntry(entry);
-                    zip.write(a.getValue().toBytes());
+                    e.getValue().writeTo(zip);
                     zip.closeEntry();
                 }
             }
@@ -62,12 +80,19 @@ public final class Npz {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // a stray .part file is harmless
-            }
+            deleteQuietly(temp);
             throw LptemException.inFile(file, "cannot write: " + e, e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // a stray .part file is harmless
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -85,31 +84,24 @@ public final class SamEmOutput {
          *     become the trajectory rows
          */
         public void write(int frame, int width, int height, int[] labels, List<Detection> detections) {
-            if (labels.length != width * height) {
+            if (labels.length != (long) width * height) {
                 throw new IllegalArgumentException("label image of " + labels.length + " px is not " + width + " x "
                         + height);
             }
-            TreeSet<Integer> ids = new TreeSet<>();
-            for (int l : labels) {
-                if (l != 0) {
-                    ids.add(l);
-                }
-            }
-            int[] objIds = ids.stream().mapToInt(Integer::intValue).toArray();
-            byte[] masks = new byte[objIds.length * labels.length];
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] != 0) {
-                    masks[Arrays.binarySearch(objIds, labels[i]) * labels.length + i] = 1;
-                }
-            }
-            Map<String, NpyArray> arrays = new LinkedHashMap<>();
-            arrays.put("obj_ids", NpyArray.ofInt32(objIds, objIds.length));
-            arrays.put("masks", NpyArray.ofUint8(masks, objIds.length, height, width));
-            Npz.write(npzFile(folder, frame), arrays);
+            MaskStack masks = MaskStack.of(labels);
+            int[] objIds = masks.objIds();
+            long[] shape = {objIds.length, height, width};
+            Map<String, Npz.Entry> entries = new LinkedHashMap<>();
+            entries.put("obj_ids", out -> out.write(NpyArray.ofInt32(objIds, objIds.length).toBytes()));
+            entries.put("masks", out -> {
+                out.write(NpyArray.header("u1", shape));
+                masks.writeTo(out);
+            });
+            Npz.writeEntries(npzFile(folder, frame), entries);
             List<Detection> sorted = new ArrayList<>(detections);
             sorted.sort(Comparator.comparingInt(Detection::label));
             for (Detection d : sorted) {
-                if (!ids.contains(d.label())) {
+                if (Arrays.binarySearch(objIds, d.label()) < 0) {
                     throw new IllegalArgumentException("frame " + frame + ": detection of object " + d.label()
                             + " has no pixels in the label image");
                 }
@@ -206,9 +198,10 @@ public final class SamEmOutput {
             String y = csv.requireColumn("y");
             boolean hasAngle = csv.hasColumn("angle");
             for (CsvReader.Row r; (r = csv.next()) != null;) {
-                out.add(new Detection(r.getInt(frame), r.getDouble(x), r.getDouble(y), Double.NaN,
-                        hasAngle ? r.getDouble("angle", Double.NaN) : Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, r.getInt(id)));
+                // as for our own detection tables: a bad frame or position is named here, not met later as a wrong track
+                out.add(new Detection(r.getNonNegativeInt(frame), r.getFiniteDouble(x), r.getFiniteDouble(y),
+                        Double.NaN, hasAngle ? r.getDouble("angle", Double.NaN) : Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN, r.getInt(id)));
             }
         }
         return out;
