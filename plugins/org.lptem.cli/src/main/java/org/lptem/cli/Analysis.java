@@ -15,8 +15,11 @@ import org.lptem.segment.ClassicalSettings;
 import org.lptem.segment.Segmenter;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
 import org.lptem.segment.unet.DefaultUnet;
-import org.lptem.stats.Msd;
-import org.lptem.stats.MsdCurve;
+import org.lptem.stats.MsdAnalysis;
+import org.lptem.stats.MsdResult;
+import org.lptem.stats.TrackSeries;
+import org.lptem.stats.report.MsdReport;
+import org.lptem.stats.report.ReportFiles;
 import org.lptem.track.TrackFilters;
 
 /**
@@ -57,16 +60,18 @@ final class Analysis {
         List<Track> tracks = TrackFilters.minLength(linked, settings.minTrackLength());
         TracksCsv.write(out.file("tracks.csv"), tracks, video.calibration());
 
-        progress.report(0.9, "computing the MSD of " + tracks.size() + " tracks");
-        int maxLag = settings.maxLagFrames() > 0 ? settings.maxLagFrames() : Msd.defaultMaxLag(tracks);
-        MsdCurve ensemble = Msd.ensemble(tracks, maxLag);
-        MsdTables.writeEnsemble(out.file("msd.csv"), ensemble, video.calibration());
-        MsdTables.writePerTrack(out.file("msd_tracks.csv"), tracks, maxLag, video.calibration());
-
-        progress.report(0.95, "drawing plots");
         Plots.tracksOverFrame(video.frame(0), tracks, out.file("tracks.png"));
-        AnalysisResult result = new AnalysisResult(video, detections.size(), tracks, ensemble);
-        Plots.msdLogLog(ensemble, result.fit(), video.calibration(), out.file("msd.png"));
+        if (tracks.isEmpty()) {
+            progress.report(1, "done");
+            return new AnalysisResult(video, detections.size(), tracks, null);
+        }
+        // the MSD Analysis node's engine and files, so that analyze and the workflow report the same D
+        progress.report(0.9, "MSD analysis of " + tracks.size() + " tracks");
+        List<TrackSeries> series = TrackSeries.ofAll(tracks);
+        MsdResult msd = MsdAnalysis.run(series, settings.msd(), progress.sub(0.9, 0.97));
+        ReportFiles.write(MsdReport.of(msd, series, video.calibration(), progress.sub(0.97, 0.99)), out::file,
+                "msd_readme.txt");
+        AnalysisResult result = new AnalysisResult(video, detections.size(), tracks, msd);
         progress.report(1, "done");
         return result;
     }

@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Detect particles in every frame, link them into tracks and compute the mean squared "
                 + "displacement.",
-                "Writes detections.csv, tracks.csv, msd.csv (ensemble), msd_tracks.csv (per track), tracks.png "
-                        + "(tracks over the first frame) and msd.png (log-log) into --out. The folder appears "
-                        + "only when the analysis succeeded."})
+                "Writes detections.csv, tracks.csv, tracks.png (tracks over the first frame) and the MSD "
+                        + "report of 'lptem msd' with its defaults (msd_ensemble.csv, msd_tracks.csv, fits.csv, "
+                        + "fit_ensemble.csv, track_shapes.csv, msd.png/.svg, trajectories.png/.svg, msd_readme.txt) "
+                        + "into --out. The folder appears only when the analysis succeeded."})
 final class AnalyzeCommand implements Callable<Integer> {
     /** Detector options start from the library defaults, so the CLI, KNIME and tests agree. */
     private static final DetectorSettings DEFAULTS = DetectorSettings.defaults();
@@ -111,11 +112,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     LinkerChoice linker;
 
     @Option(names = "--min-length", defaultValue = "5", paramLabel = "POINTS",
-            description = "Drop tracks with fewer points (default ${DEFAULT-VALUE}).")
+            description = "Drop tracks with fewer points, at least 4 (default ${DEFAULT-VALUE}).")
     int minLength;
 
     @Option(names = "--max-lag", defaultValue = "0", paramLabel = "FRAMES",
-            description = "Largest MSD lag, frames; 0 = a quarter of the longest track (default).")
+            description = "Largest MSD lag, frames; 0 = a quarter of the longest track, at least 10 (default).")
     int maxLag;
 
     @Spec

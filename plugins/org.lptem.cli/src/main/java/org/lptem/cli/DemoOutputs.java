@@ -1,16 +1,16 @@
 package org.lptem.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Locale;
 import org.lptem.core.Progress;
-import org.lptem.core.Track;
 import org.lptem.io.TiffStackWriter;
 import org.lptem.io.TracksCsv;
 import org.lptem.simulate.SimulatedVideo;
 import org.lptem.simulate.SimulationSettings;
-import org.lptem.stats.Msd;
-import org.lptem.stats.MsdCurve;
-import org.lptem.stats.MsdFit;
+import org.lptem.stats.MsdAnalysis;
+import org.lptem.stats.MsdParameters;
+import org.lptem.stats.MsdSettings;
+import org.lptem.stats.TrackSeries;
 
 /** What {@code --demo} adds: the simulated video, its ground truth, and how close the analysis came to it. */
 final class DemoOutputs {
@@ -32,11 +32,17 @@ final class DemoOutputs {
 
     static void printTruth(PrintWriter out, SimulatedVideo video, AnalysisResult result) {
         SimulationSettings s = video.settings();
-        List<Track> truth = video.groundTruth();
-        MsdCurve trueMsd = Msd.ensemble(truth, Math.max(2, result.ensemble().lagFrames().length));
-        MsdFit truthFit = MsdFit.fitLinear(trueMsd, Math.min(AnalysisResult.FIT_POINTS, trueMsd.lagFrames().length));
-        out.printf("simulation:       %d particles, D = %.4g nm^2/s (set), %.4g nm^2/s (fit of the true "
-                + "positions), %d tracks found%n", s.particles(), s.diffusionNm2PerS(),
-                truthFit.diffusionNm2PerS(video.calibration()), result.tracks().size());
+        String fitted = "not fitted";
+        if (result.msd() != null) {
+            // the analysis' own estimator on the true positions: what a perfect detector and linker would give
+            MsdSettings settings = result.msd().settings().withBootstrap(0, 1);
+            MsdParameters truth = MsdAnalysis.run(TrackSeries.ofAll(video.groundTruth()), settings, Progress.NONE)
+                    .ensemble();
+            fitted = AnalysisResult.diffusion(truth.diffusion().diffusion(), truth.diffusionCi(),
+                    video.calibration());
+        }
+        out.printf(Locale.ROOT, "simulation:       %d particles, D = %.4g nm^2/s (set), %s (the same fit of the true "
+                + "positions), %d tracks found%n", s.particles(), s.diffusionNm2PerS(), fitted,
+                result.tracks().size());
     }
 }

@@ -12,19 +12,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.lptem.core.Calibration;
 import org.lptem.core.Detection;
 import org.lptem.core.Frame;
 import org.lptem.core.Track;
-import org.lptem.stats.MsdCurve;
-import org.lptem.stats.MsdFit;
 
-/** The two PNG figures of an analysis. */
+/** The tracks-over-the-first-frame figure of an analysis (the MSD figures come from the stats report). */
 final class Plots {
     private Plots() {
     }
@@ -84,66 +76,5 @@ final class Plots {
     static Color colour(int id) {
         float hue = (float) ((id * 0.6180339887498949) % 1.0);
         return Color.getHSBColor(hue, 0.85f, 1f);
-    }
-
-    /** The ensemble MSD on log-log axes, in nm^2 and s when calibrated, with the linear fit used for D. */
-    static void msdLogLog(MsdCurve msd, MsdFit fit, Calibration cal, Path png) {
-        boolean physical = cal.hasPixelSize() && cal.hasFrameInterval();
-        double[] t = physical ? msd.lagSeconds(cal) : toDouble(msd.lagFrames());
-        double[] y = physical ? msd.msdNm2(cal) : msd.msdPx2();
-        XYChart chart = new XYChartBuilder().width(640).height(480).title("Ensemble mean squared displacement")
-                .xAxisTitle(physical ? "lag (s)" : "lag (frames)").yAxisTitle(physical ? "MSD (nm^2)" : "MSD (px^2)")
-                .build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        double[][] positive = positive(t, y);
-        if (positive[0].length > 0) {
-            XYSeries data = chart.addSeries("ensemble MSD", positive[0], positive[1]);
-            data.setMarker(SeriesMarkers.CIRCLE);
-            data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        }
-        if (fit != null) {
-            double scaleY = physical ? Math.pow(cal.nmPerPixel().getAsDouble(), 2) : 1;
-            double[] fy = new double[t.length];
-            for (int i = 0; i < t.length; i++) {
-                fy[i] = (4 * fit.diffusionPx2PerFrame() * msd.lagFrames()[i] + fit.offsetPx2()) * scaleY;
-            }
-            double[][] line = positive(t, fy);
-            if (line[0].length > 1) {
-                XYSeries s = chart.addSeries("fit 4 D t + 4 sigma^2 (first " + fit.points() + " lags)", line[0],
-                        line[1]);
-                s.setMarker(SeriesMarkers.NONE);
-            }
-        }
-        try {
-            BitmapEncoder.saveBitmap(chart, png.toString().replaceFirst("\\.png$", ""),
-                    BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + png, e);
-        }
-    }
-
-    private static double[] toDouble(int[] v) {
-        return Arrays.stream(v).asDoubleStream().toArray();
-    }
-
-    /** Log axes cannot show values <= 0 (a short noisy MSD can have them at small lags). */
-    private static double[][] positive(double[] x, double[] y) {
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] > 0 && y[i] > 0) {
-                n++;
-            }
-        }
-        double[][] out = new double[2][n];
-        for (int i = 0, j = 0; i < x.length; i++) {
-            if (x[i] > 0 && y[i] > 0) {
-                out[0][j] = x[i];
-                out[1][j++] = y[i];
-            }
-        }
-        return out;
     }
 }

@@ -22,8 +22,8 @@ class AnalyzeCommandTest {
         Path out = dir.resolve("demo");
         CliRunner.Run r = CliRunner.lptem("analyze", "--demo", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        for (String f : List.of("detections.csv", "tracks.csv", "msd.csv", "msd_tracks.csv", "tracks.png",
-                "msd.png", "video.tif", "truth_tracks.csv")) {
+        for (String f : List.of("detections.csv", "tracks.csv", "msd_ensemble.csv", "msd_tracks.csv", "fits.csv",
+                "fit_ensemble.csv", "msd_readme.txt", "tracks.png", "msd.png", "video.tif", "truth_tracks.csv")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertTrue(r.err().contains("100%"), "progress is shown: " + r.err());
@@ -34,10 +34,18 @@ class AnalyzeCommandTest {
         assertTrue(longTracks >= s.particles() - 1, "long tracks: " + longTracks + " of " + tracks.size());
         String header = Files.readAllLines(out.resolve("tracks.csv")).get(0);
         assertTrue(header.startsWith("frame,particle,x,y,x_nm,y_nm,t_s"), header);
-        assertEquals("lag_frames,lag_s,msd_px2,msd_nm2,n", Files.readAllLines(out.resolve("msd.csv")).get(0));
+        assertTrue(Files.readAllLines(out.resolve("msd_ensemble.csv")).get(0).startsWith("lag_frames,lag_s,"));
         BufferedImage png = ImageIO.read(out.resolve("tracks.png").toFile());
         assertTrue(png.getWidth() >= 256, "overlay width " + png.getWidth());
-        assertTrue(r.out().contains("diffusion D:"), r.out());
+        // D set to 20 nm^2/s: the analysis, the same fit of the true positions and lptem msd on the tracks agree
+        java.util.regex.Matcher d = java.util.regex.Pattern.compile("diffusion D: +([0-9.]+) \\[").matcher(r.out());
+        assertTrue(d.find(), r.out());
+        double analysed = Double.parseDouble(d.group(1));
+        assertEquals(s.diffusionNm2PerS(), analysed, 0.3 * s.diffusionNm2PerS(), r.out());
+        CliRunner.Run msd = CliRunner.lptem("msd", out.resolve("tracks.csv").toString(), "--out",
+                dir.resolve("msd").toString());
+        assertEquals(0, msd.code(), msd.err());
+        assertTrue(msd.out().contains("ensemble D = " + d.group(1) + " "), "same D as lptem msd: " + msd.out());
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().endsWith(".partial")));
     }
 
@@ -54,7 +62,8 @@ class AnalyzeCommandTest {
         Path out = dir.resolve("result");
         CliRunner.Run r = CliRunner.lptem("analyze", tif.toString(), "--out", out.toString(), "--frames", "0:20:2");
         assertEquals(0, r.code(), r.err());
-        List<String> rows = Files.readAllLines(out.resolve("msd.csv"));
+        List<String> rows = Files.readAllLines(out.resolve("msd_ensemble.csv"));
+        assertTrue(rows.get(0).startsWith("lag_frames,lag_s,msd_px2,msd_nm2,n,"), rows.get(0));
         String[] lag1 = rows.get(1).split(",");
         assertEquals("1", lag1[0]);
         // Every second frame of 0.05 s frames: lag 1 is 0.1 s.

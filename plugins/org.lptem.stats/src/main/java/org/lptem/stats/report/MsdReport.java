@@ -32,9 +32,18 @@ public final class MsdReport {
 
     public static Report run(List<TrackSeries> tracks, Calibration calibration, MsdSettings settings,
             Progress progress) {
-        List<TrackSeries> rotating = Orientations.angleSeries(tracks);
-        double split = rotating.isEmpty() ? 1 : 0.7;
+        double split = Orientations.angleSeries(tracks).isEmpty() ? 1 : 0.7;
         MsdResult r = MsdAnalysis.run(tracks, settings, progress.sub(0, split));
+        return of(r, tracks, calibration, progress.sub(split, 1));
+    }
+
+    /**
+     * The report of a translational analysis {@code r} already run on {@code tracks} (for callers that also need its
+     * numbers), with the rotational analysis added when the tracks carry orientations.
+     */
+    public static Report of(MsdResult r, List<TrackSeries> tracks, Calibration calibration, Progress progress) {
+        MsdSettings settings = r.settings();
+        List<TrackSeries> rotating = Orientations.angleSeries(tracks);
         Units units = Units.planar(calibration);
         List<Table> tables = new ArrayList<>(List.of(MsdTables.ensemble(r, units), MsdTables.perTrack(r, units),
                 MsdTables.fits(r, units), MsdTables.ensembleFit(r, units),
@@ -50,7 +59,7 @@ public final class MsdReport {
         if (!rotating.isEmpty()) {
             MsdSettings angular = angularSettings(settings);
             MsdResult rot = MsdAnalysis.run(rotating, MsdModel.angular(settings.exposureFraction()), angular,
-                    progress.sub(split, 1));
+                    progress);
             Units deg = Units.angular(calibration);
             tables.add(MsdTables.ensemble(rot, deg).renamed("rotational_msd_ensemble"));
             tables.add(MsdTables.perTrack(rot, deg).renamed("rotational_msd_tracks"));

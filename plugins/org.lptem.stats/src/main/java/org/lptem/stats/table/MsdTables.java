@@ -13,8 +13,7 @@ import org.lptem.stats.TrackMsd;
 /**
  * The tables of an MSD analysis. For positions the units are px (nm) and frames (s); for orientations deg (rad).
  * <ul>
- * <li>{@code msd_ensemble}: per lag the pooled MSD (lag_frames, lag_s, msd_px2, msd_nm2, n: as the analyze
- * command's msd.csv), then the Qian-weighted mean of the time-averaged MSDs with its bootstrap interval and number of
+ * <li>{@code msd_ensemble}: per lag the pooled MSD (lag_frames, lag_s, msd_px2, msd_nm2, n), then the Qian-weighted mean of the time-averaged MSDs with its bootstrap interval and number of
  * tracks ({@code msd_ta_mean_*}, {@code n_tracks}), the ensemble-averaged MSD from each track's start
  * ({@code msd_ea_*}, {@code n_tracks_ea}) and the ergodicity-breaking parameter {@code eb};</li>
  * <li>{@code msd_tracks}: each track's time-averaged MSD;</li>
