@@ -1,6 +1,5 @@
 package org.lptem.knime.list;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,7 +44,9 @@ public final class ListVideosNodeFactory extends DefaultNodeFactory {
             variables that set the <b>Video Reader</b>'s file and a writer's output file directly:</p>
             <ul>
             <li><tt>video_file</tt>: the absolute path of the video;</li>
-            <li><tt>name</tt>: its name without extension (<tt>run7</tt> for <tt>run7.dm4</tt>);</li>
+            <li><tt>name</tt>: its name without extension (<tt>run7</tt> for <tt>run7.dm4</tt>); where two
+            videos would share a name (<tt>run7.dm4</tt> and <tt>run7.tif</tt>), each keeps its extension after an
+            underscore (<tt>run7_dm4</tt>, <tt>run7_tif</tt>), so that no video's results overwrite another's;</li>
             <li><tt>results_file</tt>: <tt>&lt;Results folder&gt;/&lt;name&gt;.csv</tt>, or
             <tt>&lt;video folder&gt;/&lt;name&gt;_results.csv</tt> without a results folder.</li>
             </ul>
@@ -95,12 +96,13 @@ public final class ListVideosNodeFactory extends DefaultNodeFactory {
             List<Path> videos = VideoFiles.list(folder, new KnimeProgress(exec));
             BufferedDataContainer c = exec.createDataContainer(spec());
             try {
-                long row = 0;
-                for (Path v : videos) {
-                    String name = stem(v);
+                List<String> names = VideoFiles.names(videos);
+                for (int row = 0; row < videos.size(); row++) {
+                    Path v = videos.get(row);
+                    String name = names.get(row);
                     Path csv = results != null ? results.resolve(name + ".csv")
                         : v.resolveSibling(name + "_results.csv");
-                    c.addRowToTable(new DefaultRow(RowKey.createRowKey(row++),
+                    c.addRowToTable(new DefaultRow(RowKey.createRowKey((long)row),
                         new StringCell(v.toAbsolutePath().toString()), new StringCell(name),
                         new StringCell(csv.toAbsolutePath().toString())));
                 }
@@ -112,12 +114,5 @@ public final class ListVideosNodeFactory extends DefaultNodeFactory {
                 out.setWarningMessage("No video found in " + folder + ".");
             }
         });
-    }
-
-    /** The file name without its last extension; a folder's name as it is. */
-    static String stem(final Path video) {
-        String n = video.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 && !Files.isDirectory(video) ? n.substring(0, dot) : n;
     }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.lptem.core.LptemException;
@@ -46,6 +49,36 @@ public final class VideoFiles {
         }
         progress.report(1, videos.size() + " videos in " + folder);
         return videos;
+    }
+
+    /**
+     * A name per video, for its results: the file name without its extension, or the folder's name; where two
+     * videos of a listing would share one (movie.dm4 and movie.tif, or run3/ and run3.tif), each file keeps its
+     * extension after an underscore (movie_dm4, movie_tif), so no video's results overwrite another's.
+     */
+    public static List<String> names(List<Path> videos) {
+        List<String> stems = videos.stream().map(VideoFiles::stem).toList();
+        Map<String, Long> uses = new HashMap<>();
+        for (String stem : stems) {
+            uses.merge(stem, 1L, Long::sum);
+        }
+        List<String> names = new ArrayList<>(videos.size());
+        for (int i = 0; i < videos.size(); i++) {
+            String file = videos.get(i).getFileName().toString();
+            boolean shared = uses.get(stems.get(i)) > 1;
+            names.add(shared && !stems.get(i).equals(file) ? file.substring(0, stems.get(i).length()) + "_"
+                    + file.substring(stems.get(i).length() + 1) : stems.get(i));
+        }
+        if (new HashSet<>(names).size() != names.size()) {
+            throw new LptemException("the videos " + videos + " cannot be given distinct result names");
+        }
+        return names;
+    }
+
+    private static String stem(Path video) {
+        String n = video.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 && !Files.isDirectory(video) ? n.substring(0, dot) : n;
     }
 
     private static boolean isVideo(Path p) {

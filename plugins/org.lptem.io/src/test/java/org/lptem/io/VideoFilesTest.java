@@ -50,4 +50,16 @@ class VideoFilesTest {
         Path file = Files.writeString(dir.resolve("x.txt"), "x");
         assertThrows(LptemException.class, () -> VideoFiles.list(file, Progress.NONE));
     }
+
+    @Test
+    void namesAreStemsUnlessTwoVideosShareOne() throws Exception {
+        tiff(dir.resolve("movie.tif"));
+        tiff(dir.resolve("movie.tiff"));
+        tiff(dir.resolve("run3.tif"));
+        Path run3 = Files.createDirectory(dir.resolve("run3"));
+        tiff(run3.resolve("0001.tif"), 1);
+        tiff(dir.resolve("single.tif"));
+        List<Path> videos = VideoFiles.list(dir, Progress.NONE);
+        assertEquals(List.of("movie_tif", "movie_tiff", "run3", "run3_tif", "single"), VideoFiles.names(videos));
+    }
 }
