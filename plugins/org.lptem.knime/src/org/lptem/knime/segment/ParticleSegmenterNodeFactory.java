@@ -25,6 +25,7 @@ import org.lptem.segment.ClassicalSettings;
 import org.lptem.segment.Segmenter;
 import org.lptem.segment.onnx.ProbabilityModel;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
+import org.lptem.segment.unet.TrainingRecord;
 
 /** Particle Segmenter: a label mask and a region table for every frame; the work of {@code lptem segment}. */
 public final class ParticleSegmenterNodeFactory extends DefaultNodeFactory {
@@ -139,6 +140,7 @@ public final class ParticleSegmenterNodeFactory extends DefaultNodeFactory {
             return new ClassicalDetector(classical);
         }
         // As lptem segment: the network replaces foreground detection; filters and splitting stay classical.
+        TrainingRecord.checkAveragedFrames(modelFile, params.averageFrames);
         ProbabilityModel model = new ProbabilityModel(OnnxModel.load(modelFile, params.executionDevice()));
         try {
             return new ProbabilitySegmenter(model, params.probability, classical.detector(),

@@ -17,6 +17,7 @@ import org.lptem.knime.common.NodeFailures;
 import org.lptem.knime.port.UnetModelPortObject;
 import org.lptem.knime.port.UnetModelPortObjectSpec;
 import org.lptem.segment.unet.DefaultUnet;
+import org.lptem.segment.unet.TrainingRecord;
 
 /** U-Net Model Reader: a built-in U-Net, or one from an ONNX file with its training record. */
 public final class UnetModelReaderNodeFactory extends DefaultNodeFactory {
@@ -95,7 +96,7 @@ public final class UnetModelReaderNodeFactory extends DefaultNodeFactory {
                 out.setOutData(UnetModelPortObject.of(spec, DefaultUnet.mean3Bytes(), DefaultUnet.mean3Record()));
                 return;
             }
-            Path record = file.resolveSibling(file.getFileName().toString().replaceAll("\\.onnx$", "") + ".json");
+            Path record = TrainingRecord.beside(file);
             out.setOutData(UnetModelPortObject.of(spec, Files.readAllBytes(file),
                 Files.isRegularFile(record) ? Files.readString(record) : ""));
         });

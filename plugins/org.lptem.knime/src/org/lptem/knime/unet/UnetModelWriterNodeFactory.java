@@ -1,5 +1,6 @@
 package org.lptem.knime.unet;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.knime.core.node.CanceledExecutionException;
@@ -27,8 +28,8 @@ public final class UnetModelWriterNodeFactory extends DefaultNodeFactory {
         .shortDescription("Writes a U-Net as an ONNX file with its training record beside it.") //
         .fullDescription("""
             <p>Writes the U-Net of the input port as the ONNX file <i>Model file</i> and its training record as
-            JSON beside it (<tt>unet.json</tt> for <tt>unet.onnx</tt>; not written when the model has no
-            record). These are the files <tt>lptem unet train</tt> writes, so the model works with
+            JSON beside it (<tt>unet.json</tt> for <tt>unet.onnx</tt>; when the model has no record, an existing
+            file of that name is removed, since readers would take it for this model's). These are the files <tt>lptem unet train</tt> writes, so the model works with
             <tt>lptem segment --method unet --model unet.onnx</tt> on a cluster and with the <b>U-Net Model
             Reader</b> in another workflow. Each file is written beside its target and moved into place, so no
             half-written model is ever seen; an existing file is replaced only with <i>Overwrite</i>.</p>
@@ -69,13 +70,14 @@ public final class UnetModelWriterNodeFactory extends DefaultNodeFactory {
         }
         NodeFailures.execute(() -> {
             ModelFiles.prepare(file, params.overwrite);
-            if (!model.record().isEmpty()) {
-                ModelFiles.prepare(record, params.overwrite);
-            }
+            ModelFiles.prepare(record, params.overwrite);
             in.getExecutionContext().setProgress(0, "Writing " + file.getFileName());
             ModelFiles.write(file, model.onnx());
             if (!model.record().isEmpty()) {
                 TextFiles.writeAtomically(record, model.record());
+            } else {
+                // an older model's record would be read back as this one's, with its averaged-frames check
+                Files.deleteIfExists(record);
             }
         });
     }

@@ -7,6 +7,7 @@ import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.widget.text.TextInputWidget;
 import org.lptem.knime.common.LocalPaths;
+import org.lptem.segment.unet.TrainingRecord;
 
 /** Settings of the U-Net Model Writer. */
 public final class UnetModelWriterParameters implements NodeParameters {
@@ -34,6 +35,6 @@ public final class UnetModelWriterParameters implements NodeParameters {
     /** The record's file: MODEL.json beside MODEL.onnx, where the U-Net Model Reader and lptem look for it. */
     Path recordPath() throws InvalidSettingsException {
         Path model = modelPath();
-        return model.resolveSibling(model.getFileName().toString().replaceAll("\\.onnx$", ".json"));
+        return TrainingRecord.beside(model);
     }
 }

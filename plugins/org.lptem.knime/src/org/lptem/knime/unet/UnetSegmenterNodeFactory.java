@@ -1,7 +1,6 @@
 package org.lptem.knime.unet;
 
 import java.nio.file.Path;
-import java.util.OptionalInt;
 
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
@@ -105,12 +104,8 @@ public final class UnetSegmenterNodeFactory extends DefaultNodeFactory {
         } catch (InvalidSettingsException e) {
             throw new KNIMEException(e.getMessage(), e);
         }
-        OptionalInt trainedOn = TrainingRecord.averagedFrames(model.record());
-        if (trainedOn.isPresent() && trainedOn.getAsInt() != params.averageFrames) {
-            throw new KNIMEException("The U-Net was trained on means of " + trainedOn.getAsInt() + " frame(s) (its "
-                + "training record says so); set Frames averaged to " + trainedOn.getAsInt() + ".");
-        }
         NodeFailures.execute(() -> {
+            TrainingRecord.checkAveragedFrames(model.record(), params.averageFrames, "The U-Net");
             RegionClassifier classifier = DefaultUnet.classifierFor(model.onnx(), params.averageFrames);
             if (classifier != null && params.probability != DefaultUnet.PROBABILITY) {
                 throw new LptemException("The built-in U-Net's region classifier was fitted on the regions at "

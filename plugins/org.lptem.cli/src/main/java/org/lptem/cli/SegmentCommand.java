@@ -186,7 +186,7 @@ final class SegmentCommand implements Callable<Integer> {
                     + "probability output)");
         }
         if (model != null) {
-            checkTrainedOnTheseFrames(model, averaging.frames);
+            TrainingRecord.checkAveragedFrames(model, averaging.frames);
         }
         RegionClassifier regions = classifier == null ? null : readClassifier(classifier, model, averaging.frames);
         if (regions != null && probability != DefaultUnet.PROBABILITY) {
@@ -237,24 +237,6 @@ final class SegmentCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
-    }
-
-    /** A network whose training record (MODEL.json beside MODEL.onnx) says it saw means of N frames needs N here. */
-    private static void checkTrainedOnTheseFrames(Path model, int averagedFrames) {
-        Path record = model.resolveSibling(model.getFileName().toString().replaceAll("\\.onnx$", "") + ".json");
-        if (!Files.isRegularFile(record)) {
-            return;
-        }
-        OptionalInt trainedOn;
-        try {
-            trainedOn = TrainingRecord.averagedFrames(Files.readString(record));
-        } catch (IOException e) {
-            throw LptemException.inFile(record, "cannot read the training record: " + e.getMessage(), e);
-        }
-        if (trainedOn.isPresent() && trainedOn.getAsInt() != averagedFrames) {
-            throw new LptemException(model + " was trained on means of " + trainedOn.getAsInt() + " frame(s) ("
-                    + record.getFileName() + "); segment with --average-frames " + trainedOn.getAsInt());
-        }
     }
 
     private static RegionClassifier readClassifier(Path file, Path model, int averagedFrames) {

@@ -127,8 +127,8 @@ class UnetCommandTest {
         CliRunner.Run single = lptem("segment", sim.resolve("video.tif").toString(), "--method", "onnx", "--model",
                 model.toString(), "--out", dir.resolve("seg1").toString());
         assertEquals(Main.BAD_INPUT, single.code());
-        assertTrue(single.err().contains("was trained on means of 3 frame(s) (m3.json); segment with "
-                + "--average-frames 3"), single.err());
+        assertTrue(single.err().contains("(m3.json) was trained on means of 3 frame(s)")
+                && single.err().contains("average 3 frame(s) to segment with it, not 1"), single.err());
         assertEquals(0, lptem("segment", sim.resolve("video.tif").toString(), "--method", "onnx", "--model",
                 model.toString(), "--average-frames", "3", "--out", dir.resolve("seg3").toString()).code());
         CliRunner.Run even = lptem("unet", "train", "--out", dir.resolve("e.onnx").toString(), "--average-frames",

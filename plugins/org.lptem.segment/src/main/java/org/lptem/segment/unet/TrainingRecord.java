@@ -1,10 +1,14 @@
 package org.lptem.segment.unet;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.lptem.core.LptemException;
 import org.lptem.io.JsonReader;
 import org.lptem.ml.onnx.ExecutionDevice;
 
@@ -105,5 +109,39 @@ public record TrainingRecord(String origin, UnetConfig config, TrainingSettings 
             return OptionalInt.empty();
         }
         return data.get("averaged_frames") instanceof Double n ? OptionalInt.of(n.intValue()) : OptionalInt.of(1);
+    }
+
+    /**
+     * Where a model's training record lies: MODEL.json beside MODEL.onnx (a model file without the .onnx extension
+     * gets .json appended, never its own name).
+     */
+    public static Path beside(Path model) {
+        return model.resolveSibling(model.getFileName().toString().replaceAll("\\.onnx$", "") + ".json");
+    }
+
+    /**
+     * Refuses to run a network on means of a number of frames other than the one its training record says it saw
+     * (an empty or foreign record says nothing). {@code model} names the network in the message.
+     */
+    public static void checkAveragedFrames(String recordJson, int averagedFrames, String model) {
+        OptionalInt trainedOn = averagedFrames(recordJson);
+        if (trainedOn.isPresent() && trainedOn.getAsInt() != averagedFrames) {
+            throw new LptemException(model + " was trained on means of " + trainedOn.getAsInt() + " frame(s), its "
+                    + "training record says; average " + trainedOn.getAsInt() + " frame(s) to segment with it, not "
+                    + averagedFrames);
+        }
+    }
+
+    /** {@link #checkAveragedFrames(String, int, String)} with the record beside {@code model}, where there is one. */
+    public static void checkAveragedFrames(Path model, int averagedFrames) {
+        Path record = beside(model);
+        if (!Files.isRegularFile(record)) {
+            return;
+        }
+        try {
+            checkAveragedFrames(Files.readString(record), averagedFrames, model + " (" + record.getFileName() + ")");
+        } catch (IOException e) {
+            throw LptemException.inFile(record, "cannot read the training record: " + e.getMessage(), e);
+        }
     }
 }

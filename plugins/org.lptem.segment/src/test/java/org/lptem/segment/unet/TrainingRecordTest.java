@@ -56,4 +56,24 @@ class TrainingRecordTest {
         assertEquals(java.util.OptionalInt.empty(), TrainingRecord.averagedFrames("not json"));
         assertEquals(java.util.OptionalInt.empty(), TrainingRecord.averagedFrames("{\"command\": \"x\"}"));
     }
+
+    @Test
+    void theRecordLiesBesideTheModelAndItsFrameCountIsEnforced(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertEquals(dir.resolve("unet.json"), TrainingRecord.beside(dir.resolve("unet.onnx")));
+        // a model without the extension must not get its own name as its record's
+        assertEquals(dir.resolve("unet.json"), TrainingRecord.beside(dir.resolve("unet")));
+        java.nio.file.Path model = java.nio.file.Files.writeString(dir.resolve("m.onnx"), "not read here");
+        TrainingRecord.checkAveragedFrames(model, 3); // no record: nothing to check
+        java.nio.file.Files.writeString(dir.resolve("m.json"), "{\"data\": {\"averaged_frames\": 3}}");
+        TrainingRecord.checkAveragedFrames(model, 3);
+        org.lptem.core.LptemException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.lptem.core.LptemException.class, () -> TrainingRecord.checkAveragedFrames(model, 1));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("m.onnx")
+                && e.getMessage().contains("3 frame(s)"), e.getMessage());
+        TrainingRecord.checkAveragedFrames("{\"data\": {}}", 1, "single-frame model");
+        org.junit.jupiter.api.Assertions.assertThrows(org.lptem.core.LptemException.class,
+                () -> TrainingRecord.checkAveragedFrames("{\"data\": {}}", 3, "single-frame model"));
+        TrainingRecord.checkAveragedFrames("", 5, "a model without record");
+    }
 }
