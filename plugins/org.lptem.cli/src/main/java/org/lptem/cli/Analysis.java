@@ -2,6 +2,7 @@ package org.lptem.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lptem.core.StagedFolder;
 import org.lptem.core.Detection;
 import org.lptem.core.MovingAverageVideo;
 import org.lptem.core.Progress;
@@ -33,7 +34,7 @@ final class Analysis {
         this.settings = settings;
     }
 
-    AnalysisResult run(Video video, StagedOutput out, Progress progress) {
+    AnalysisResult run(Video video, StagedFolder out, Progress progress) {
         List<Detection> detections = new ArrayList<>();
         try (DetectionsCsv.Writer csv = new DetectionsCsv.Writer(out.file("detections.csv"), video.calibration())) {
             Segmenter segmenter = settings.segmentation() == AnalysisSettings.Segmentation.UNET

@@ -3,6 +3,7 @@ package org.lptem.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.lptem.core.StagedFolder;
 import org.lptem.core.Calibration;
 import org.lptem.core.LptemException;
 import org.lptem.core.Video;
@@ -138,7 +139,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisSettings settings = new AnalysisSettings(detector, linker, maxDistance, memory, minLength, maxLag,
                 method);
         ConsoleProgress progress = ConsoleProgress.forStandardError(err);
-        try (CancelOnExit cancel = new CancelOnExit(progress); StagedOutput staged = new StagedOutput(out);
+        try (CancelOnExit cancel = new CancelOnExit(progress); StagedFolder staged = new StagedFolder(out);
                 Video video = open(override, range)) {
             AnalysisResult result = new Analysis(settings).run(video, staged,
                     input.demo ? progress.sub(0, 0.9) : progress);

@@ -2,6 +2,7 @@ package org.lptem.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.lptem.core.StagedFolder;
 import org.lptem.core.Progress;
 import org.lptem.io.TiffStackWriter;
 import org.lptem.io.TracksCsv;
@@ -17,7 +18,7 @@ final class DemoOutputs {
     private DemoOutputs() {
     }
 
-    static void write(SimulatedVideo video, StagedOutput out, Progress progress) {
+    static void write(SimulatedVideo video, StagedFolder out, Progress progress) {
         progress.report(0, "writing the simulated video");
         try (TiffStackWriter tiff = new TiffStackWriter(out.file("video.tif"), video.width(), video.height(),
                 video.pixelType(), video.calibration())) {

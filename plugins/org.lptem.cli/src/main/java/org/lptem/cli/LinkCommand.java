@@ -123,6 +123,9 @@ final class LinkCommand implements Callable<Integer> {
         if (lap == null && nn == null && !"label".equals(linker)) {
             throw new LptemException("--linker '" + linker + "' is not one of lap, kalman, nn, label");
         }
+        if (lap == null) {
+            refuseOptionsOnlyLapUses();
+        }
         List<Detection> input = DetectionsCsv.read(detections);
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
         LinkingResult result;
@@ -159,6 +162,22 @@ final class LinkCommand implements Callable<Integer> {
                     result.drift().firstFrame(), result.drift().lastFrame());
         }
         return Main.OK;
+    }
+
+    /** Options the chosen linker would ignore are refused: a run must not look configured in a way it was not. */
+    private void refuseOptionsOnlyLapUses() {
+        List<String> lapOnly = new java.util.ArrayList<>(List.of("--gap-distance", "--alternative-cost",
+                "--area-weight", "--intensity-weight", "--orientation-weight", "--merging", "--splitting", "--drift",
+                "--max-drift"));
+        if ("label".equals(linker)) {
+            lapOnly.addAll(List.of("--max-distance", "--max-gap"));
+        }
+        List<String> given = lapOnly.stream().filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o))
+                .toList();
+        if (!given.isEmpty()) {
+            throw new LptemException(String.join(", ", given) + (given.size() == 1 ? " applies" : " apply")
+                    + " to --linker lap and kalman only, not " + linker);
+        }
     }
 
     private LapSettings lapSettings() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.lptem.core.StagedFolder;
 import org.lptem.core.Calibration;
 import org.lptem.core.LptemException;
 import org.lptem.core.Progress;
@@ -162,7 +163,7 @@ final class MsdCommand implements Callable<Integer> {
             ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
             try (CancelOnExit cancel = new CancelOnExit(progress)) {
                 Input in = read();
-                try (StagedOutput staged = new StagedOutput(out)) {
+                try (StagedFolder staged = new StagedFolder(out)) {
                     Report report = work.compute(in, progress);
                     progress.report(1, "writing");
                     ReportFiles.write(report, staged::file, readme);

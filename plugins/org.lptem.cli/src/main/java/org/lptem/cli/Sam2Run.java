@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lptem.core.StagedFolder;
 import org.lptem.core.Detection;
 import org.lptem.core.LptemException;
 import org.lptem.core.Track;
@@ -46,7 +47,7 @@ final class Sam2Run {
         }
         Sam2Settings settings = o.settings();
         ConsoleProgress progress = ConsoleProgress.forStandardError(stderr);
-        try (CancelOnExit cancel = new CancelOnExit(progress); StagedOutput staged = new StagedOutput(out);
+        try (CancelOnExit cancel = new CancelOnExit(progress); StagedFolder staged = new StagedFolder(out);
                 Video v = new VideoView(VideoIO.open(videoPath), range.from(), range.to(), range.step(),
                         calibration.override())) {
             List<Prompt> prompts = o.prompts == null ? List.of() : readPrompts(o.prompts, range, v.frameCount());

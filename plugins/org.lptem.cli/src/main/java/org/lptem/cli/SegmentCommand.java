@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
+import org.lptem.core.StagedFolder;
 import org.lptem.core.Detection;
 import org.lptem.core.LptemException;
 import org.lptem.core.Video;
@@ -180,6 +183,15 @@ final class SegmentCommand implements Callable<Integer> {
         if (!network && !name.equals("classical")) {
             throw new LptemException("--method '" + method + "' is not one of classical, onnx, unet");
         }
+        if (!network) {
+            // the classical detector would ignore these; a run must not look configured in a way it was not
+            List<String> given = Stream.of("--model", "--device", "--probability", "--classifier")
+                    .filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o)).toList();
+            if (!given.isEmpty()) {
+                throw new LptemException(String.join(", ", given) + (given.size() == 1 ? " applies" : " apply")
+                        + " to --method unet and onnx only, not classical");
+            }
+        }
         if (name.equals("onnx") && model == null) {
             throw new LptemException("--method " + name + " needs --model FILE.onnx (a network with a [1,1,H,W] "
                     + "probability output)");
@@ -198,7 +210,7 @@ final class SegmentCommand implements Callable<Integer> {
                 : new ProbabilitySegmenter(new ProbabilityModel(OnnxModel.load(model, device)), probability,
                         probability, regions, detector, noSplit ? 0 : classical.ridgeRatio());
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
-        try (CancelOnExit cancel = new CancelOnExit(progress); StagedOutput staged = new StagedOutput(out);
+        try (CancelOnExit cancel = new CancelOnExit(progress); StagedFolder staged = new StagedFolder(out);
                 Video v = averaging.apply(new VideoView(VideoIO.open(video), range.from(), range.to(),
                         range.step(), calibrationOptions.override()))) {
             long[] detections = {0};

@@ -116,23 +116,19 @@ final class SimulateCommand implements Callable<Integer> {
 
     private void writeVideo(PrintWriter stdout, SimulationPreset start, SimulationSettings settings,
             ConsoleProgress progress) {
-        try (StagedOutput staged = new StagedOutput(out)) {
-            SimulatedVideo video = new SimulatedVideo(settings);
-            Path dir = staged.file(SimulationWriter.VIDEO).getParent();
-            SimulationWriter.Result result = SimulationWriter.write(video, dir, start.key(), progress);
-            progress.finish();
-            staged.commit();
-            SimulationSettings s = video.settings();
-            stdout.printf(Locale.ROOT, "simulated %s (seed %d): %d frames of %d x %d %s, %d particles (%s, %s)%n",
-                    start.key(), s.seed(), s.frames(), s.width(), s.height(), video.pixelType().label(),
-                    s.particles(), s.shape().key(), s.motion().key());
-            stdout.printf(Locale.ROOT, "dose rate:      %.4g e-/A^2/s%s%n", s.doseRateElectronsPerA2PerS(),
-                    s.targetSnr() > 0 ? " (derived from the requested SNR " + s.targetSnr() + ")" : "");
-            stdout.printf(Locale.ROOT, "per-pixel SNR:  %.3f (mean over frames; each frame's in %s)%n",
-                    result.meanSnr(), SimulationWriter.METADATA);
-            stdout.printf("wrote %s, %s, %s, %s to %s%n", SimulationWriter.VIDEO, SimulationWriter.LABELS,
-                    SimulationWriter.TRACKS, SimulationWriter.METADATA, staged.target());
-        }
+        SimulatedVideo video = new SimulatedVideo(settings);
+        SimulationWriter.Result result = SimulationWriter.write(video, out, start.key(), progress);
+        progress.finish();
+        SimulationSettings s = video.settings();
+        stdout.printf(Locale.ROOT, "simulated %s (seed %d): %d frames of %d x %d %s, %d particles (%s, %s)%n",
+                start.key(), s.seed(), s.frames(), s.width(), s.height(), video.pixelType().label(),
+                s.particles(), s.shape().key(), s.motion().key());
+        stdout.printf(Locale.ROOT, "dose rate:      %.4g e-/A^2/s%s%n", s.doseRateElectronsPerA2PerS(),
+                s.targetSnr() > 0 ? " (derived from the requested SNR " + s.targetSnr() + ")" : "");
+        stdout.printf(Locale.ROOT, "per-pixel SNR:  %.3f (mean over frames; each frame's in %s)%n",
+                result.meanSnr(), SimulationWriter.METADATA);
+        stdout.printf("wrote %s, %s, %s, %s to %s%n", SimulationWriter.VIDEO, SimulationWriter.LABELS,
+                SimulationWriter.TRACKS, SimulationWriter.METADATA, result.directory());
     }
 
     /**

@@ -8,13 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lptem.core.StagedFolder;
 import org.lptem.core.LptemException;
 import org.lptem.core.PartialPaths;
 
 /**
  * Output files at paths of the user's choosing that appear together or not at all: each is written to a hidden
  * sibling and {@link #commit()} moves them all into place; {@link #close()} without commit deletes them. The
- * folder-shaped counterpart is {@link StagedOutput}; this one serves commands whose outputs are named one by one
+ * folder-shaped counterpart is {@link StagedFolder}; this one serves commands whose outputs are named one by one
  * (a tracks table plus optional TrackMate, trackpy and events files), where a failure writing the last must not leave
  * the first behind looking like a complete result.
  */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lptem.core.StagedFolder;
 import org.lptem.core.CanceledException;
 
 class CancelOnExitTest {
@@ -42,7 +43,7 @@ class CancelOnExitTest {
         public static void main(String[] args) throws Exception {
             ConsoleProgress progress = new ConsoleProgress(new PrintWriter(System.err), false);
             try (CancelOnExit cancel = new CancelOnExit(progress);
-                    StagedOutput staged = new StagedOutput(Path.of(args[0]))) {
+                    StagedFolder staged = new StagedFolder(Path.of(args[0]))) {
                 Files.writeString(staged.file("table.csv"), "frame,x,y\n");
                 System.out.println("writing");
                 System.out.flush();

@@ -47,7 +47,7 @@ class LinkCommandTest {
     void everyLinkerRuns(@TempDir Path dir) {
         Path in = dir.resolve("detections.csv");
         scene(in);
-        for (String linker : List.of("lap", "kalman", "nn", "label")) {
+        for (String linker : List.of("lap", "kalman")) {
             Path out = dir.resolve(linker + ".csv");
             CliRunner.Run r = lptem("link", in.toString(), "-o", out.toString(), "--linker", linker,
                     "--max-distance", "9", "--merging", "--splitting", "--drift", "--min-length", "2",
@@ -55,6 +55,21 @@ class LinkCommandTest {
             assertEquals(0, r.code(), linker + ": " + r.err());
             assertTrue(Files.exists(out), linker);
         }
+        assertEquals(0, lptem("link", in.toString(), "-o", dir.resolve("nn.csv").toString(), "--linker", "nn",
+                "--max-distance", "9", "--max-gap", "1", "--min-length", "2").code());
+        assertEquals(0, lptem("link", in.toString(), "-o", dir.resolve("label.csv").toString(), "--linker",
+                "label").code());
+        // options a linker would ignore are refused, naming them
+        CliRunner.Run nnMerging = lptem("link", in.toString(), "-o", dir.resolve("x.csv").toString(), "--linker",
+                "nn", "--merging", "--drift");
+        assertEquals(2, nnMerging.code());
+        assertTrue(nnMerging.err().contains("--merging, --drift apply to --linker lap and kalman only"),
+                nnMerging.err());
+        CliRunner.Run labelDistance = lptem("link", in.toString(), "-o", dir.resolve("x.csv").toString(),
+                "--linker", "label", "--max-distance", "9");
+        assertEquals(2, labelDistance.code());
+        assertTrue(labelDistance.err().contains("--max-distance applies"), labelDistance.err());
+        assertFalse(Files.exists(dir.resolve("x.csv")));
     }
 
     @Test

@@ -83,6 +83,11 @@ class SegmentCommandTest {
                 out.toString());
         assertEquals(2, badRadius.code());
         assertTrue(badRadius.err().contains("largest particle radius"), badRadius.err());
+        CliRunner.Run ignored = lptem("segment", video, "--model", "m.onnx", "--probability", "0.7", "--out",
+                out.toString());
+        assertEquals(2, ignored.code());
+        assertTrue(ignored.err().contains("--model, --probability apply to --method unet and onnx only"),
+                ignored.err());
         assertFalse(Files.exists(out));
     }
 

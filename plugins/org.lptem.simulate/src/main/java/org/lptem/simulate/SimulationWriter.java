@@ -13,6 +13,7 @@ import java.util.Map;
 import org.lptem.core.Columns;
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
+import org.lptem.core.StagedFolder;
 import org.lptem.io.JsonText;
 import org.lptem.io.TextFiles;
 import org.lptem.core.Progress;
@@ -58,26 +59,30 @@ public final class SimulationWriter {
     }
 
     /**
-     * Writes the four files into {@code dir} (created if needed).
+     * Writes the four files into {@code dir} (created if needed). They appear together once all are complete: a
+     * failure or cancel halfway leaves no new video beside an old ground truth.
      *
      * @param preset name of the preset the settings started from, or null; recorded in the metadata
      */
     public static Result write(SimulatedVideo video, Path dir, String preset, Progress progress) {
-        double[] snr = writeFrames(video, dir, progress);
-        progress.report(0.97, "writing the ground-truth tracks");
-        writeTracks(video, dir.resolve(TRACKS));
-        TextFiles.writeAtomically(dir.resolve(METADATA), JsonText.of(metadata(video, preset, snr)));
-        progress.report(1, "done");
-        return new Result(dir, video.frameCount(), snr);
+        try (StagedFolder staged = new StagedFolder(dir)) {
+            double[] snr = writeFrames(video, staged, progress);
+            progress.report(0.97, "writing the ground-truth tracks");
+            writeTracks(video, staged.file(TRACKS));
+            TextFiles.writeAtomically(staged.file(METADATA), JsonText.of(metadata(video, preset, snr)));
+            staged.commit();
+            progress.report(1, "done");
+            return new Result(staged.target(), video.frameCount(), snr);
+        }
     }
 
-    private static double[] writeFrames(SimulatedVideo video, Path dir, Progress progress) {
+    private static double[] writeFrames(SimulatedVideo video, StagedFolder dir, Progress progress) {
         double[] snr = new double[video.frameCount()];
-        TiffStackWriter frames = new TiffStackWriter(dir.resolve(VIDEO), video.width(), video.height(),
+        TiffStackWriter frames = new TiffStackWriter(dir.file(VIDEO), video.width(), video.height(),
                 video.pixelType(), video.calibration());
         TiffStackWriter labels;
         try {
-            labels = TiffStackWriter.labels(dir.resolve(LABELS), video.width(), video.height(), video.calibration());
+            labels = TiffStackWriter.labels(dir.file(LABELS), video.width(), video.height(), video.calibration());
         } catch (RuntimeException e) {
             frames.abort();
             throw e;

@@ -1,4 +1,4 @@
-package org.lptem.cli;
+package org.lptem.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,20 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.lptem.core.LptemException;
-import org.lptem.core.PartialPaths;
 
 /**
  * An output folder that appears only when the work succeeded: files are written into a hidden sibling folder and
  * moved into place by {@link #commit()}; {@link #close()} without commit deletes everything written. So a bad frame
  * halfway through a video leaves no partial results that could be mistaken for complete ones.
  */
-final class StagedOutput implements AutoCloseable {
+public final class StagedFolder implements AutoCloseable {
     private final Path target;
     private final Path staging;
     private boolean committed;
 
-    StagedOutput(Path target) {
+    public StagedFolder(Path target) {
         this.target = target.toAbsolutePath().normalize();
         if (Files.exists(this.target) && !Files.isDirectory(this.target)) {
             throw LptemException.inFile(target, "the output exists and is not a folder");
@@ -37,16 +35,16 @@ final class StagedOutput implements AutoCloseable {
     }
 
     /** Where to write a result file during the work. */
-    Path file(String name) {
+    public Path file(String name) {
         return staging.resolve(name);
     }
 
-    Path target() {
+    public Path target() {
         return target;
     }
 
     /** Moves every staged file into the target folder, replacing files of the same name. */
-    void commit() {
+    public void commit() {
         try {
             if (!Files.exists(target)) {
                 try {
