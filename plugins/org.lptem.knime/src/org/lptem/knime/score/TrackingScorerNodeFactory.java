@@ -143,9 +143,7 @@ public final class TrackingScorerNodeFactory extends DefaultNodeFactory {
             List<Track> truth = TrackTables.readTracks(truthTable, progress.sub(0, 0.15));
             List<Track> predicted = TrackTables.readTracks(predictedTable, progress.sub(0.15, 0.3));
             progress.report(0.3, "Scoring " + predicted.size() + " tracks against " + truth.size() + " true tracks");
-            progress.checkCanceled();
-            TrackingScores scores = TrackingScores.of(truth, predicted, params.gatePx);
-            progress.checkCanceled();
+            TrackingScores scores = TrackingScores.of(truth, predicted, params.gatePx, progress.sub(0.3, 0.95));
             BufferedDataContainer container = exec.createDataContainer(spec());
             try {
                 long row = 0;

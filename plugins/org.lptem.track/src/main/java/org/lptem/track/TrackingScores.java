@@ -3,6 +3,7 @@ package org.lptem.track;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lptem.core.Progress;
 import org.lptem.core.Track;
 
 /** Every tracking measure of the project for one (truth, prediction) pair, with one gate for all of them. */
@@ -10,9 +11,27 @@ public record TrackingScores(double gatePx, LinkScore links, ChenouardScore chen
         IdentityScore identity, HotaScore hota) {
 
     public static TrackingScores of(List<Track> truth, List<Track> predicted, double gatePx) {
-        return new TrackingScores(gatePx, LinkScore.of(truth, predicted, gatePx),
-                ChenouardScore.of(truth, predicted, gatePx), ClearMotScore.of(truth, predicted, gatePx),
-                IdentityScore.of(truth, predicted, gatePx), HotaScore.of(truth, predicted, gatePx));
+        return of(truth, predicted, gatePx, Progress.NONE);
+    }
+
+    /** As {@link #of(List, List, double)}, reporting after each measure and checking for cancellation before it. */
+    public static TrackingScores of(List<Track> truth, List<Track> predicted, double gatePx, Progress progress) {
+        progress.checkCanceled();
+        LinkScore links = LinkScore.of(truth, predicted, gatePx);
+        progress.report(0.1, "Chenouard alpha and beta");
+        progress.checkCanceled();
+        ChenouardScore chenouard = ChenouardScore.of(truth, predicted, gatePx);
+        progress.report(0.35, "CLEAR MOT");
+        progress.checkCanceled();
+        ClearMotScore clearMot = ClearMotScore.of(truth, predicted, gatePx);
+        progress.report(0.5, "IDF1");
+        progress.checkCanceled();
+        IdentityScore identity = IdentityScore.of(truth, predicted, gatePx);
+        progress.report(0.7, "HOTA");
+        progress.checkCanceled();
+        HotaScore hota = HotaScore.of(truth, predicted, gatePx);
+        progress.report(1, "scored");
+        return new TrackingScores(gatePx, links, chenouard, clearMot, identity, hota);
     }
 
     /** The measures by name, in a fixed order (for tables and JSON). */

@@ -41,6 +41,30 @@ class TrackingMetricsTest {
     }
 
     @Test
+    void scoringReportsEachMeasureAndStopsWhenCanceled() {
+        List<Double> reported = new ArrayList<>();
+        int[] checks = {0};
+        org.lptem.core.Progress recording = new org.lptem.core.Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                reported.add(fraction);
+            }
+
+            @Override
+            public void checkCanceled() {
+                if (++checks[0] == 3) {
+                    throw new org.lptem.core.CanceledException();
+                }
+            }
+        };
+        assertThrows(org.lptem.core.CanceledException.class,
+                () -> TrackingScores.of(TRUTH, TRUTH, GATE, recording));
+        assertEquals(List.of(0.1, 0.35), reported, "canceled before the third measure");
+        assertEquals(TrackingScores.of(TRUTH, TRUTH, GATE).asMap(),
+                TrackingScores.of(TRUTH, TRUTH, GATE, org.lptem.core.Progress.NONE).asMap());
+    }
+
+    @Test
     void aConstantOffsetCostsItsDistanceInAlphaAndHota() {
         // every point 2 px off: Chenouard's distance is 2 per point out of 5, HOTA's similarity 1 - 2/5 = 0.6
         List<Track> pred = List.of(shifted(TRUTH.get(0), 7, 2), shifted(TRUTH.get(1), 8, 2));
