@@ -38,8 +38,8 @@ final class InfoCommand implements Callable<Integer> {
                 info.put("file", v.source());
                 info.put("format", v.format());
                 info.put("frames", v.frameCount());
-                info.put("width", v.width());
-                info.put("height", v.height());
+                info.put("width_px", v.width());
+                info.put("height_px", v.height());
                 info.put("pixel_type", v.pixelType().label());
                 info.put("nm_per_px", c.nmPerPixel());
                 info.put("s_per_frame", c.secondsPerFrame());

@@ -129,7 +129,8 @@ class AnalyzeCommandTest {
         CliRunner.Run r = CliRunner.lptem("info", tif.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"frames\": 4"), r.out());
-        assertTrue(r.out().contains("\"width\": " + s.width()), r.out());
+        assertTrue(r.out().contains("\"width_px\": " + s.width()), r.out());
+        assertTrue(r.out().contains("\"height_px\": " + s.height()), r.out());
         assertTrue(r.out().contains("\"pixel_type\": \"uint16\""), r.out());
         assertTrue(r.out().contains("\"nm_per_px\": " + org.lptem.io.JsonText.of(s.nmPerPixel()).trim()), r.out());
         assertEquals(2, CliRunner.lptem("info", dir.resolve("nope.tif").toString()).code());
