@@ -136,12 +136,13 @@ public record Diagnosis(Map<LossTerm, TermGradient> terms, Evaluation.Summary wi
                         double total = 0;
                         double decoder = 0;
                         for (String name : params.names()) {
-                            try (NDArray g = params.get(name).getGradient()) {
-                                double s = g.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).square().sum()
-                                        .getDouble();
-                                total += s;
-                                decoder += name.startsWith("dec.") ? s : 0;
-                            }
+                            NDArray g = params.get(name).getGradient();
+                            // its float64 copy and square go with the step, not with the weights for their lifetime
+                            g.attach(step);
+                            double s = g.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).square().sum()
+                                    .getDouble();
+                            total += s;
+                            decoder += name.startsWith("dec.") ? s : 0;
                         }
                         params.zeroGradients();
                         sums[t][0] += weighted.getFloat() * count;

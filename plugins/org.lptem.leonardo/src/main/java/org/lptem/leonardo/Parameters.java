@@ -100,8 +100,11 @@ public final class Parameters implements AutoCloseable {
      * not computed: {@code g - g} or {@code 0 * g} would keep a NaN or an infinity of a skipped step for good.
      */
     public void zeroGradients() {
-        for (NDArray a : arrays.values()) {
-            try (NDArray g = a.getGradient()) {
+        try (NDManager scratch = manager.newSubManager()) {
+            for (NDArray a : arrays.values()) {
+                NDArray g = a.getGradient();
+                // set() makes its scalar in the handle's manager: in the weights' it would stay for the model's life
+                g.attach(scratch);
                 g.set(new NDIndex("..."), 0);
             }
         }

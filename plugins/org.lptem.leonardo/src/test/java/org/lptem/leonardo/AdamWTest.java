@@ -38,6 +38,31 @@ class AdamWTest {
         }
     }
 
+    @Test
+    void zeroingGradientsLeavesNothingWithTheWeights() {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            Parameters p = new Parameters(m);
+            p.put("a", new float[] {1, 2}, 2);
+            p.requireGradients(true);
+            scratchBackward(m, p);
+            p.zeroGradients();
+            int arrays = p.manager().getManagedArrays().size();
+            for (int i = 0; i < 10; i++) {
+                scratchBackward(m, p);
+                p.zeroGradients();
+            }
+            // every training step zeroes the gradients: a scalar left per call grew without bound
+            assertEquals(arrays, p.manager().getManagedArrays().size());
+        }
+    }
+
+    /** A backward pass whose intermediate arrays live in a manager of their own, as the trainer's do. */
+    private static void scratchBackward(NDManager m, Parameters p) {
+        try (NDManager step = m.newSubManager(); GradientCollector gc = Torch.engine().newGradientCollector()) {
+            gc.backward(step.create(new float[] {1, 1}).mul(p.get("a")).sum());
+        }
+    }
+
     private static void backward(Parameters p, boolean withSqrtOfZero) {
         try (GradientCollector gc = Torch.engine().newGradientCollector()) {
             NDArray loss = p.get("a").sum();

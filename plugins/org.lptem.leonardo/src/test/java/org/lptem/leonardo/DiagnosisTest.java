@@ -30,7 +30,11 @@ class DiagnosisTest {
     void gradientsFollowTheWeightsAndTheKlOnlyTrainsTheEncoder() {
         try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = ModelFileTest.untrained(m)) {
             int n = data.size();
+            NDManager weights = model.vae().parameters().manager();
+            Diagnosis.run(model, data, n, 7, Progress.NONE);
+            int arrays = weights.getManagedArrays().size();
             Diagnosis d = Diagnosis.run(model, data, n, 7, Progress.NONE);
+            assertEquals(arrays, weights.getManagedArrays().size(), "a diagnosis leaves no arrays with the weights");
             assertEquals(LossTerm.values().length, d.terms().size());
             Diagnosis.TermGradient kl = d.terms().get(LossTerm.KL);
             assertTrue(kl.gradientNorm() > 0);
