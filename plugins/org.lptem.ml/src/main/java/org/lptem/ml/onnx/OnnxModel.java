@@ -24,7 +24,8 @@ import org.lptem.core.LptemException;
 
 /**
  * An ONNX model opened in ONNX Runtime, with errors that name the model. Inputs and outputs are looked up by name
- * from the model itself, so callers can map exports that name their tensors differently.
+ * from the model itself, so callers can map exports that name their tensors differently. Safe to share between
+ * threads; runs through {@link #run(Map, Collection)} and its variants take turns, since they reuse input buffers.
  */
 public final class OnnxModel implements AutoCloseable {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
@@ -369,7 +370,8 @@ public final class OnnxModel implements AutoCloseable {
         return runRaw(inputs, outputs, Map.of());
     }
 
-    private OrtSession.Result runRaw(Map<String, ?> inputs, Collection<String> outputs,
+    /** Serialised: the reused input buffers would otherwise carry one caller's values into another's run. */
+    private synchronized OrtSession.Result runRaw(Map<String, ?> inputs, Collection<String> outputs,
             Map<String, OnnxTensor> pinned) {
         Map<String, NodeInfo> declared;
         try {
@@ -435,7 +437,7 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     /** Time spent inside ONNX Runtime's {@code run} by {@link #run(Map, Collection)} so far, in nanoseconds. */
-    public long inferenceNanos() {
+    public synchronized long inferenceNanos() {
         return inferenceNanos;
     }
 
@@ -443,12 +445,12 @@ public final class OnnxModel implements AutoCloseable {
      * CPU time of the calling thread inside ONNX Runtime's {@code run} so far, nanoseconds (ONNX Runtime's own pool
      * threads come on top), so callers can tell their own CPU time from the model's on a busy machine.
      */
-    public long inferenceCallerCpuNanos() {
+    public synchronized long inferenceCallerCpuNanos() {
         return inferenceCpuNanos;
     }
 
     /** How many times {@link #run(Map, Collection)} ran the model. */
-    public long runCount() {
+    public synchronized long runCount() {
         return runs;
     }
 

@@ -141,4 +141,34 @@ class OnnxModelMultiInputTest {
     void tensorShapesMustHoldTheirValues() {
         assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[3], 2, 2));
     }
+
+    /** Two threads sharing one model each get their own input back (the input buffers are reused between runs). */
+    @Test
+    void threadsSharingAModelGetTheirOwnResults() throws Exception {
+        byte[] bytes = new OnnxGraphBuilder("identity").input("x", OnnxGraphBuilder.FLOAT, 4096L)
+                .output("y", OnnxGraphBuilder.FLOAT, 4096L).node("Identity", List.of("x"), List.of("y")).build();
+        try (OnnxModel m = OnnxModel.load("identity.onnx", bytes, ExecutionDevice.CPU)) {
+            int[] wrong = new int[2];
+            Thread[] threads = new Thread[2];
+            for (int t = 0; t < 2; t++) {
+                int id = t;
+                threads[t] = new Thread(() -> {
+                    float[] x = new float[4096];
+                    java.util.Arrays.fill(x, id + 1);
+                    for (int r = 0; r < 500; r++) {
+                        float[] y = m.run(Map.of("x", Tensor.of(x, 4096)), List.of("y")).get("y").data();
+                        if (!java.util.Arrays.equals(x, y)) {
+                            wrong[id]++;
+                        }
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertArrayEquals(new int[2], wrong, "runs that returned the other thread's input");
+            assertEquals(1000, m.runCount());
+        }
+    }
 }
