@@ -43,6 +43,7 @@ final class LeonardoPriorCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         return input.run(spec, this::stride, (m, windows, progress) -> {
             int length = m.config().length();
+            m.requireCalibrationOf(windows, input.tracks.toString());
             long t0 = System.nanoTime();
             LatentPrior joint = LatentPrior.fitJoint(m.vae(), windows, progress.sub(0.05, 1));
             LeonardoModel fitted = m.withJointPrior(joint);

@@ -51,6 +51,7 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
     /** As {@link #run(LeonardoModel, TrajectoryWindows, int, long, Progress)}, latents from {@code prior}. */
     public static Evaluation run(LeonardoModel model, TrajectoryWindows heldOut, int n, long seed,
             Generator.Prior prior, Progress progress) {
+        model.requireCalibrationOf(heldOut, "the held-out table");
         if (heldOut.size() < 2) {
             throw new LptemException("the evaluation needs at least 2 held-out windows of " + model.config().length()
                     + " frames, got " + heldOut.size());

@@ -88,6 +88,32 @@ public record LeonardoConfig(int length, int latent, int layers, int heads, int 
         return width / heads;
     }
 
+    /**
+     * The number of weights {@link TransformerVae#initialise} creates for these sizes, computed without creating
+     * them, so that a model file's sizes can be checked against its stored weights before anything is allocated.
+     *
+     * @throws ArithmeticException if the count does not fit a long
+     */
+    public long parameterCount() {
+        long w = width;
+        long attention = 4 * Math.addExact(Math.multiplyExact(w, w), w);
+        long ffnBlock = Math.multiplyExact(ffn, w) + ffn + Math.multiplyExact(w, ffn) + w;
+        long encoderBlock = attention + 2 * w + ffnBlock + 2 * w;
+        long decoderBlock = 2 * attention + 3 * 2 * w + ffnBlock;
+        long encoder = w * 2 * EMBED_KERNEL + w
+                + Math.multiplyExact(layers, encoderBlock)
+                + Math.multiplyExact((long) bottleneck * width, BOTTLENECK_KERNEL) + bottleneck
+                + (long) bottleneck * bottleneck * 2 + bottleneck
+                + Math.multiplyExact((long) hidden, (long) bottleneck * pooledLength()) + hidden
+                + 2 * ((long) latent * hidden + latent);
+        long decoder = (long) decoderHidden * latent + decoderHidden
+                + Math.multiplyExact((long) bottleneck * length, decoderHidden) + (long) bottleneck * length
+                + Math.multiplyExact((long) bottleneck * width, BOTTLENECK_KERNEL) + w
+                + Math.multiplyExact(layers, decoderBlock)
+                + 2 * w * OUTPUT_KERNEL + 2;
+        return Math.addExact(encoder, decoder);
+    }
+
     /** Length after the stride-2 bottleneck convolution. */
     public int pooledLength() {
         return length / 2;

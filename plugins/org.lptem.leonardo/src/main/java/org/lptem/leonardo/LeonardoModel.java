@@ -3,6 +3,8 @@ package org.lptem.leonardo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.lptem.core.Calibration;
+import org.lptem.core.LptemException;
 
 /**
  * A trained LEONARDO: the network, what its training saw and how it went. Closing it frees the weights.
@@ -49,6 +51,30 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
     }
 
     /** The aggregate prior, if one was fitted. */
+    /**
+     * Refuses windows whose calibration differs from the training table's where both are known: the model's
+     * statistics and extents are in px and frames of that table, so other pixel sizes or frame intervals would be
+     * compared as if they were the same.
+     *
+     * @param source names the windows' table in the message
+     */
+    public void requireCalibrationOf(TrajectoryWindows windows, String source) {
+        Calibration trained = scales.calibration();
+        Calibration given = windows.calibration();
+        boolean pixels = differs(trained.nmPerPixel(), given.nmPerPixel());
+        boolean frames = differs(trained.secondsPerFrame(), given.secondsPerFrame());
+        if (pixels || frames) {
+            throw new LptemException(source + " is calibrated " + given + ", the model was trained on tracks "
+                    + "calibrated " + trained + ": its statistics are in the training table's px and frames, so "
+                    + "compare tracks of the same pixel size and frame interval");
+        }
+    }
+
+    private static boolean differs(java.util.OptionalDouble a, java.util.OptionalDouble b) {
+        return a.isPresent() && b.isPresent()
+                && Math.abs(a.getAsDouble() - b.getAsDouble()) > 1e-9 * Math.max(a.getAsDouble(), b.getAsDouble());
+    }
+
     public Optional<LatentPrior> prior() {
         return Optional.ofNullable(aggregatePrior);
     }

@@ -61,6 +61,8 @@ public final class ModelFile {
     public static final int VERSION = 3;
     /** The oldest version this program reads. */
     public static final int OLDEST_VERSION = 1;
+    /** 1 GiB: 250 M float weights, 28 times the paper's network, in one entry. */
+    static final int MAX_ENTRY_BYTES = 1 << 30;
     static final String PROPERTIES = "leonardo.properties";
     static final String WEIGHTS = "weights.bin";
     static final String SCALES = "scales.bin";
@@ -185,12 +187,14 @@ public final class ModelFile {
             if (joint != null && prior == null) {
                 throw LptemException.inFile(file, "corrupt LEONARDO model: a joint prior without an aggregate prior");
             }
+            Map<String, NamedTensors.Tensor> stored = tensors(file, entries, WEIGHTS);
+            checkSize(file, config, stored);
             Parameters params = new Parameters(manager);
             try {
                 TransformerVae template;
                 try (NDManager scratch = manager.newSubManager()) {
                     template = TransformerVae.initialise(config, scratch, 0);
-                    fill(file, WEIGHTS, tensors(file, entries, WEIGHTS), template.parameters(), params);
+                    fill(file, WEIGHTS, stored, template.parameters(), params);
                 }
                 if (state != null && entries.containsKey(CHECKPOINT)) {
                     Properties c = load(file, entries, CHECKPOINT);
@@ -239,7 +243,13 @@ public final class ModelFile {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                out.put(e.getName(), zip.readAllBytes());
+                byte[] bytes = zip.readNBytes(MAX_ENTRY_BYTES + 1);
+                if (bytes.length > MAX_ENTRY_BYTES) {
+                    // a damaged or hostile archive must not decompress into all the memory there is
+                    throw LptemException.inFile(file, "corrupt LEONARDO model: the entry " + e.getName()
+                            + " decompresses to more than " + (MAX_ENTRY_BYTES >> 20) + " MiB");
+                }
+                out.put(e.getName(), bytes);
             }
         } catch (ZipException | java.io.EOFException e) {
             throw LptemException.inFile(file, "corrupt LEONARDO model (damaged or truncated zip archive: "
@@ -279,6 +289,28 @@ public final class ModelFile {
             return NamedTensors.read(entry(file, entries, name));
         } catch (IllegalArgumentException e) {
             throw LptemException.inFile(file, "corrupt LEONARDO model: " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The configuration's weight count against the stored one, before a network of that size is built to check
+     * names and shapes: a damaged size field could otherwise ask for gigabytes.
+     */
+    private static void checkSize(Path file, LeonardoConfig config, Map<String, NamedTensors.Tensor> stored) {
+        long have = 0;
+        for (NamedTensors.Tensor t : stored.values()) {
+            have += t.values().length;
+        }
+        long need;
+        try {
+            need = config.parameterCount();
+        } catch (ArithmeticException e) {
+            need = -1;
+        }
+        if (need != have) {
+            throw LptemException.inFile(file, "corrupt LEONARDO model: its configuration (" + config + ") needs "
+                    + (need < 0 ? "more weights than can be counted" : need + " weights") + ", " + WEIGHTS
+                    + " holds " + have);
         }
     }
 

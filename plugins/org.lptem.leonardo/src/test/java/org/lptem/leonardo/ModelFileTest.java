@@ -83,7 +83,17 @@ class ModelFileTest {
                     .getBytes(StandardCharsets.ISO_8859_1));
             Path mismatch = dir.resolve("mismatch.leonardo");
             writeZip(mismatch, entries);
-            assertError(mismatch, m, "has shape");
+            assertError(mismatch, m, "weights.bin holds");
+
+            // a damaged size is refused before a network of that size is built (it ran out of memory)
+            String hidden = props.lines().filter(l -> l.startsWith("config.decoderHidden=")).findFirst().orElseThrow();
+            for (String huge : new String[] {"300000000", "2000000000"}) {
+                entries.put("leonardo.properties", props.replace(hidden, "config.decoderHidden=" + huge)
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                Path big = dir.resolve("big" + huge + ".leonardo");
+                writeZip(big, entries);
+                assertError(big, m, "weights.bin holds");
+            }
 
             entries = entries(good);
             byte[] w = entries.get("weights.bin");

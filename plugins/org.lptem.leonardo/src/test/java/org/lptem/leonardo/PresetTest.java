@@ -29,6 +29,21 @@ class PresetTest {
     }
 
     @Test
+    void theParameterCountIsKnownWithoutCreatingTheWeights() {
+        assertEquals(1_065_346, LeonardoConfig.small().parameterCount());
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            for (LeonardoConfig c : new LeonardoConfig[] {LeonardoConfig.paper(), LeonardoConfig.small().withLatent(12),
+                new LeonardoConfig(32, 3, 3, 2, 6, 10, 5, 7, 9), new LeonardoConfig(10, 1, 1, 1, 1, 1, 1, 1, 1)}) {
+                assertEquals(TransformerVae.initialise(c, m, 1).parameters().count(), c.parameterCount(),
+                        c.toString());
+            }
+        }
+        assertThrows(ArithmeticException.class,
+                () -> new LeonardoConfig(2_000_000_000, 16, 1, 1, 2_000_000_000, 64, 2_000_000_000, 128, 256)
+                        .parameterCount());
+    }
+
+    @Test
     void theSmallPresetRaisesTheVarianceAndKurtosisWeights() {
         LossWeights small = LossWeights.small();
         assertEquals(50_000, small.get(LossTerm.VARIANCE));
