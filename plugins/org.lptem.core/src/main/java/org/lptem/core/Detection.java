@@ -19,6 +19,27 @@ package org.lptem.core;
 public record Detection(int frame, double x, double y, double area, double orientationDeg, double majorAxis,
         double minorAxis, double meanIntensity, double score, int label) {
 
+    /**
+     * Regions less elongated than this (major / minor axis) have no orientation worth measuring: the axis of a round
+     * region is set by pixel noise.
+     */
+    public static final double MIN_AXIS_RATIO_FOR_ORIENTATION = 1.2;
+
+    /**
+     * Whether the orientation means something: it is known and, where the axes are known, the region is elongated
+     * (a one-pixel-wide line has an exact axis; a single pixel, both axes 0, has none). Without axes (a table with
+     * an orientation column only) the orientation is taken as given.
+     */
+    public boolean hasOrientation() {
+        if (!Double.isFinite(orientationDeg)) {
+            return false;
+        }
+        if (Double.isNaN(majorAxis) || Double.isNaN(minorAxis)) {
+            return true;
+        }
+        return majorAxis > 0 && majorAxis >= MIN_AXIS_RATIO_FOR_ORIENTATION * minorAxis;
+    }
+
     /** A detection with only a position, for linkers and statistics fed from a plain table. */
     public static Detection at(int frame, double x, double y) {
         return new Detection(frame, x, y, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);

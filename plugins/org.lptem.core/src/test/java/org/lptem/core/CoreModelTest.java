@@ -9,6 +9,17 @@ import org.junit.jupiter.api.Test;
 class CoreModelTest {
 
     @Test
+    void onlyElongatedRegionsHaveAnOrientation() {
+        assertTrue(new Detection(0, 1, 1, 20, 30, 8, 4, 0, 1, 1).hasOrientation(), "a rod");
+        assertFalse(new Detection(0, 1, 1, 20, 30, 5, 4.5, 0, 1, 1).hasOrientation(), "a round particle");
+        assertTrue(new Detection(0, 1, 1, 5, 0, 5, 0, 0, 1, 1).hasOrientation(), "a one-pixel-wide line");
+        assertFalse(new Detection(0, 1, 1, 1, 0, 0, 0, 0, 1, 1).hasOrientation(), "a single pixel");
+        assertTrue(new Detection(0, 1, 1, Double.NaN, 30, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0)
+                .hasOrientation(), "an orientation column without axes is taken as given");
+        assertFalse(Detection.at(0, 1, 1).hasOrientation());
+    }
+
+    @Test
     void unsignedSamplesReadBackWithTheirTrueValue() {
         Frame f8 = Frame.ofBytes(2, 1, new byte[] {(byte) 200, 3});
         assertEquals(200, f8.get(0));

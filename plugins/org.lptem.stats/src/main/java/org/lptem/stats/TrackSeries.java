@@ -69,7 +69,8 @@ public final class TrackSeries {
             f[i] = d.frame();
             x[i] = d.x();
             y[i] = d.y();
-            o[i] = d.orientationDeg();
+            // a round particle's axis is pixel noise: no rotational statistics of it
+            o[i] = d.hasOrientation() ? d.orientationDeg() : Double.NaN;
             anyOrientation |= Double.isFinite(o[i]);
         }
         return new TrackSeries(track.particle(), f, x, y, anyOrientation ? o : null);

@@ -1,6 +1,7 @@
 package org.lptem.segment.metrics;
 
 import java.util.List;
+import org.lptem.core.Detection;
 import org.lptem.core.Frame;
 import org.lptem.core.LptemException;
 import org.lptem.segment.RegionMoments;
@@ -15,9 +16,10 @@ public final class SegmentationScorer {
     /**
      * Orientation is scored only for true regions at least this elongated (major / minor axis): the axis of a round
      * region is set by pixel noise, and its "error" would say nothing about the method. A single pixel (both axes 0)
-     * has no axis at all; a one-pixel-wide line (minor axis 0) has an exact one and is scored.
+     * has no axis at all; a one-pixel-wide line (minor axis 0) has an exact one and is scored. The statistics use
+     * the same rule ({@link Detection#hasOrientation()}).
      */
-    public static final double MIN_AXIS_RATIO_FOR_ORIENTATION = 1.2;
+    public static final double MIN_AXIS_RATIO_FOR_ORIENTATION = Detection.MIN_AXIS_RATIO_FOR_ORIENTATION;
 
     private final double tolerancePx;
     private int frames;
