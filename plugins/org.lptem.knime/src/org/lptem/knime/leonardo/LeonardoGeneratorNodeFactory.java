@@ -48,9 +48,11 @@ public final class LeonardoGeneratorNodeFactory extends DefaultNodeFactory {
         .icon("../../../../icons/leonardo-generator.png") //
         .shortDescription("Generates new trajectories with a trained LEONARDO model, in px, nm and s.") //
         .fullDescription("""
-            <p>Draws latent vectors from N(0, I), decodes them with the model's decoder, and brings each
-            normalised trajectory back to physical size with an extent drawn from the training windows, starting
-            at the origin: what <tt>lptem leonardo generate</tt> writes. Trajectory <i>i</i> uses the <i>i</i>-th
+            <p>Draws latent vectors from the model's aggregate prior (the Gaussian fitted to its encoded training
+            windows; N(0, I), as published, for a model without one, with a warning), decodes them with the
+            model's decoder, and brings each normalised trajectory back to physical size with an extent drawn given
+            the latent (from the training windows, independently of the shape, for older models), starting at the
+            origin: what <tt>lptem leonardo generate</tt> writes. Trajectory <i>i</i> uses the <i>i</i>-th
             draws of one seeded stream, so the same <i>Seed</i> gives the same trajectories in the same order.
             <i>Fixed latents</i> holds chosen latent dimensions at a value (DIM=VALUE separated by ';', 0-based) to
             see what they control. <i>Device</i>: CPU or a CUDA build of PyTorch. Cancel stops between

@@ -30,8 +30,9 @@ public final class LeonardoGeneratorParameters implements NodeParameters {
         + "trajectories in the same order.")
     long seed = 1;
 
-    @Widget(title = "Fixed latents", description = "Latent dimensions held at a value instead of drawn from "
-        + "N(0, 1), as DIM=VALUE separated by ';' (dimensions 0-based), e.g. '0=1.5; 3=-0.5'. Empty: all drawn.")
+    @Widget(title = "Fixed latents", description = "Latent dimensions held at a value instead of drawn (the "
+        + "others keep their distribution under the prior), as DIM=VALUE separated by ';' (dimensions 0-based), "
+        + "e.g. '0=1.5; 3=-0.5'. Empty: all drawn.")
     @TextInputWidget(placeholder = "0=1.5; 3=-0.5")
     String fixedLatents = "";
 

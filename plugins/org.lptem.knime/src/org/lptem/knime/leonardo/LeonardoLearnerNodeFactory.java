@@ -65,7 +65,7 @@ public final class LeonardoLearnerNodeFactory extends DefaultNodeFactory {
             <tt>y</tt> in px, or <tt>x_nm</tt>, <tt>y_nm</tt> (<i>Positions</i>), as the Particle Linker and the
             simulators write them. The pixel size and frame interval come from the table's column properties;
             <i>nm per pixel</i> and <i>Seconds per frame</i> fill in what the table lacks (0 = not given).</p>
-            <p><b>Options.</b> <i>Preset</i> small (about 0.9 M parameters, CPU minutes) or paper (8.9 M, a GPU
+            <p><b>Options.</b> <i>Preset</i> small (about 1.1 M parameters, CPU minutes) or paper (8.9 M, a GPU
             job); <i>Length</i> and <i>Latent size</i> override the preset's (0 = keep); <i>Epochs</i>, <i>Batch
             size</i>, <i>Learning rate</i>, <i>Weight decay</i> (AdamW), <i>Validation fraction</i>,
             <i>Patience</i> (early stopping; the best epoch's weights are kept), <i>Seed</i> (same seed, same

@@ -11,7 +11,7 @@ public final class SegmentationScorerParameters implements NodeParameters {
 
     @Widget(title = "Boundary tolerance (px)", description = "Distance within which a predicted boundary pixel "
         + "counts as matching a true one in the contour accuracy F. 0 uses the DAVIS benchmark's tolerance, 0.8 % "
-        + "of the image diagonal (8 px for 1024 x 1024).")
+        + "of the image diagonal (12 px for 1024 x 1024).")
     @NumberInputWidget(minValidation = IsNonNegativeValidation.class)
     double boundaryTolerancePx;
 

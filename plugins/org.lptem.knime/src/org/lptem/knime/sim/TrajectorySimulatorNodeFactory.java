@@ -53,7 +53,7 @@ public final class TrajectorySimulatorNodeFactory extends DefaultNodeFactory {
             is drawn from the same random stream as particle p of a simulated video with the same seed.</p>
             <p>The scale is K of MSD = 4 K t^alpha in nm²/s^alpha (the diffusion coefficient for models without
             an exponent), the pixel size and the frame interval: with the defaults, 20 nm²/s at 2 nm/px and
-            0.05 s/frame, a Brownian step has an rms of 1 px per axis. CTRW, ATTM and Levy walk are clocked in
+            0.05 s/frame, a Brownian step has an rms of 1 px in 2D (0.71 px per axis). CTRW, ATTM and Levy walk are clocked in
             frames, as in the AnDi challenge (waiting, segment and flight times of at least one frame): for CTRW and
             ATTM the coefficient is the D of each jump, so their MSD also depends on the frame interval; compare
             them at one frame interval. <i>Alpha</i>, <i>Speed</i> and

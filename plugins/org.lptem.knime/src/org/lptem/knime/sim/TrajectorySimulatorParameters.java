@@ -23,7 +23,7 @@ import org.lptem.simulate.SimulationSettings;
 
 /**
  * Settings of the Trajectory Simulator. The scale defaults are those of the simulator's demo set-up (2 nm/px,
- * 0.05 s/frame, K = 20 nm²/s: an rms step of 1 px per axis per frame); the model enum is the node's own, mapped to
+ * 0.05 s/frame, K = 20 nm²/s: an rms step of 1 px in 2D, 0.71 px per axis, per frame); the model enum is the node's own, mapped to
  * {@link MotionKind} by name.
  */
 public final class TrajectorySimulatorParameters implements NodeParameters {

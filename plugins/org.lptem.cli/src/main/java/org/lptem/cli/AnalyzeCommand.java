@@ -38,7 +38,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     Input input;
 
     static final class Input {
-        @Parameters(paramLabel = "VIDEO", description = "TIFF stack or folder of numbered PNG/JPEG/TIFF frames.")
+        @Parameters(paramLabel = "VIDEO", description = "Video: TIFF stack, Gatan DM3/DM4, MRC/MRCS, TIA SER, "
+                + "Velox EMD, AVI, MP4, or a folder of numbered PNG/JPEG/TIFF frames (detected by content).")
         Path video;
 
         @Option(names = "--demo", description = "Simulate a small LPTEM video (Brownian gold spheres) and "

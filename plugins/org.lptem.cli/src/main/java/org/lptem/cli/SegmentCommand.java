@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
 final class SegmentCommand implements Callable<Integer> {
     private static final ClassicalSettings BLOB_DEFAULTS = ClassicalSettings.blobs(3, 48);
 
-    @Parameters(paramLabel = "VIDEO", description = "TIFF stack or folder of numbered PNG/JPEG/TIFF frames.")
+    @Parameters(paramLabel = "VIDEO", description = "Video: TIFF stack, Gatan DM3/DM4, MRC/MRCS, TIA SER, "
+            + "Velox EMD, AVI, MP4, or a folder of numbered PNG/JPEG/TIFF frames (detected by content).")
     Path video;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder.")
