@@ -63,7 +63,22 @@ abstract class SigmaSource {
         return 0;
     }
 
-    private static final class Profiled extends SigmaSource {
+    /** One sigma for every track and for the mean curve: every method but the per-track one. */
+    private abstract static class Shared extends SigmaSource {
+        abstract double sigma2();
+
+        @Override
+        final double trackSigma2(int track) {
+            return sigma2();
+        }
+
+        @Override
+        final double ensembleSigma2(WeightedMsd mean) {
+            return sigma2();
+        }
+    }
+
+    private static final class Profiled extends Shared {
         private final OffsetProfile profile;
         private final int[] index;
         private final double sigma2;
@@ -75,12 +90,7 @@ abstract class SigmaSource {
         }
 
         @Override
-        double trackSigma2(int track) {
-            return sigma2;
-        }
-
-        @Override
-        double ensembleSigma2(WeightedMsd mean) {
+        double sigma2() {
             return sigma2;
         }
 
@@ -99,7 +109,7 @@ abstract class SigmaSource {
         }
     }
 
-    private static final class Covariance extends SigmaSource {
+    private static final class Covariance extends Shared {
         private final double[][] sums;
         private final MsdModel model;
         private final double sigma2;
@@ -116,12 +126,7 @@ abstract class SigmaSource {
         }
 
         @Override
-        double trackSigma2(int track) {
-            return sigma2;
-        }
-
-        @Override
-        double ensembleSigma2(WeightedMsd mean) {
+        double sigma2() {
             return sigma2;
         }
 
@@ -186,7 +191,7 @@ abstract class SigmaSource {
         }
     }
 
-    private static final class Constant extends SigmaSource {
+    private static final class Constant extends Shared {
         private final double sigma2;
 
         Constant(double sigma2) {
@@ -194,12 +199,7 @@ abstract class SigmaSource {
         }
 
         @Override
-        double trackSigma2(int track) {
-            return sigma2;
-        }
-
-        @Override
-        double ensembleSigma2(WeightedMsd mean) {
+        double sigma2() {
             return sigma2;
         }
 

@@ -3,6 +3,7 @@ package org.lptem.track;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.lptem.core.Progress;
 import org.lptem.core.Track;
 
@@ -14,24 +15,24 @@ public record TrackingScores(double gatePx, LinkScore links, ChenouardScore chen
         return of(truth, predicted, gatePx, Progress.NONE);
     }
 
-    /** As {@link #of(List, List, double)}, reporting after each measure and checking for cancellation before it. */
+    /** As {@link #of(List, List, double)}, reporting and checking for cancellation before each measure. */
     public static TrackingScores of(List<Track> truth, List<Track> predicted, double gatePx, Progress progress) {
-        progress.checkCanceled();
-        LinkScore links = LinkScore.of(truth, predicted, gatePx);
-        progress.report(0.1, "Chenouard alpha and beta");
-        progress.checkCanceled();
-        ChenouardScore chenouard = ChenouardScore.of(truth, predicted, gatePx);
-        progress.report(0.35, "CLEAR MOT");
-        progress.checkCanceled();
-        ClearMotScore clearMot = ClearMotScore.of(truth, predicted, gatePx);
-        progress.report(0.5, "IDF1");
-        progress.checkCanceled();
-        IdentityScore identity = IdentityScore.of(truth, predicted, gatePx);
-        progress.report(0.7, "HOTA");
-        progress.checkCanceled();
-        HotaScore hota = HotaScore.of(truth, predicted, gatePx);
+        LinkScore links = measure(progress, 0, "link recall and precision", () -> LinkScore.of(truth, predicted,
+                gatePx));
+        ChenouardScore chenouard = measure(progress, 0.1, "Chenouard alpha and beta",
+                () -> ChenouardScore.of(truth, predicted, gatePx));
+        ClearMotScore clearMot = measure(progress, 0.35, "CLEAR MOT", () -> ClearMotScore.of(truth, predicted,
+                gatePx));
+        IdentityScore identity = measure(progress, 0.5, "IDF1", () -> IdentityScore.of(truth, predicted, gatePx));
+        HotaScore hota = measure(progress, 0.7, "HOTA", () -> HotaScore.of(truth, predicted, gatePx));
         progress.report(1, "scored");
         return new TrackingScores(gatePx, links, chenouard, clearMot, identity, hota);
+    }
+
+    private static <T> T measure(Progress progress, double before, String name, Supplier<T> score) {
+        progress.report(before, name);
+        progress.checkCanceled();
+        return score.get();
     }
 
     /** The measures by name, in a fixed order (for tables and JSON). */

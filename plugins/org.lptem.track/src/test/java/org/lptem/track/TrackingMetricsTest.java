@@ -59,7 +59,7 @@ class TrackingMetricsTest {
         };
         assertThrows(org.lptem.core.CanceledException.class,
                 () -> TrackingScores.of(TRUTH, TRUTH, GATE, recording));
-        assertEquals(List.of(0.1, 0.35), reported, "canceled before the third measure");
+        assertEquals(List.of(0.0, 0.1, 0.35), reported, "canceled before the third measure");
         assertEquals(TrackingScores.of(TRUTH, TRUTH, GATE).asMap(),
                 TrackingScores.of(TRUTH, TRUTH, GATE, org.lptem.core.Progress.NONE).asMap());
     }
