@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 
 import org.knime.core.data.DataColumnProperties;
 import org.knime.core.data.DataColumnSpec;
+import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
 import org.lptem.core.Calibration;
@@ -41,6 +42,19 @@ public final class TableCalibration {
         Calibration fallback =
             Calibration.of(nmPerPixel > 0 ? nmPerPixel : null, secondsPerFrame > 0 ? secondsPerFrame : null);
         return fallback.overriddenBy(fromTable);
+    }
+
+    /**
+     * Pixel size and frame interval settings that fill in for a table's or a file's: finite and >= 0, where 0 means
+     * {@code zero} (flow variables bypass the dialog's minimum).
+     */
+    public static void checkSettings(final double nmPerPixel, final double secondsPerFrame, final String zero)
+        throws InvalidSettingsException {
+        if (!(nmPerPixel >= 0 && Double.isFinite(nmPerPixel))
+            || !(secondsPerFrame >= 0 && Double.isFinite(secondsPerFrame))) {
+            throw new InvalidSettingsException("Pixel size and frame interval must be finite and >= 0 (0 = " + zero
+                + "), got " + nmPerPixel + " nm/px and " + secondsPerFrame + " s/frame.");
+        }
     }
 
     /** {@code column} with the calibration property that belongs to it (none for other columns). */

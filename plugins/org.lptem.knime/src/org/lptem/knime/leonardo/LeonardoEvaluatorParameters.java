@@ -7,6 +7,7 @@ import org.knime.node.parameters.widget.choices.Label;
 import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
+import org.lptem.knime.common.TableCalibration;
 
 /** Settings of the LEONARDO Evaluator: the options of {@code lptem leonardo evaluate}. */
 public final class LeonardoEvaluatorParameters implements NodeParameters {
@@ -62,10 +63,7 @@ public final class LeonardoEvaluatorParameters implements NodeParameters {
             throw new InvalidSettingsException("Window stride must be 0 (the model's length) or more frames, got "
                 + stride + ".");
         }
-        if (!(nmPerPixel >= 0) || Double.isInfinite(nmPerPixel)) {
-            throw new InvalidSettingsException("nm per pixel must be 0 (not given) or a positive number, got "
-                + nmPerPixel + ".");
-        }
+        TableCalibration.checkSettings(nmPerPixel, 0, "not given");
     }
 
     boolean inNm() {

@@ -42,6 +42,9 @@ public final class LeonardoGeneratorParameters implements NodeParameters {
 
     @Override
     public void validate() throws InvalidSettingsException {
+        if (n < 1) {
+            throw new InvalidSettingsException("Trajectories must be at least 1, got " + n + ".");
+        }
         fixed();
     }
 

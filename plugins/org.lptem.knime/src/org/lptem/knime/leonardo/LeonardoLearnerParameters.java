@@ -13,6 +13,7 @@ import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinVa
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveDoubleValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveIntegerValidation;
 import org.lptem.core.LptemException;
+import org.lptem.knime.common.TableCalibration;
 import org.lptem.leonardo.LeonardoConfig;
 import org.lptem.leonardo.LossWeights;
 import org.lptem.leonardo.TrainingSettings;
@@ -153,6 +154,12 @@ public final class LeonardoLearnerParameters implements NodeParameters {
 
     @Override
     public void validate() throws InvalidSettingsException {
+        // flow variables bypass the dialog's minimum, and a negative value would silently mean automatic
+        if (stride < 0 || length < 0 || latent < 0) {
+            throw new InvalidSettingsException("Window stride, trajectory length and latent size must be 0 "
+                + "(automatic) or more, got " + stride + ", " + length + " and " + latent + ".");
+        }
+        TableCalibration.checkSettings(nmPerPixel, secondsPerFrame, "not given");
         try {
             config();
             settings();

@@ -12,6 +12,7 @@ import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinVa
 import org.knime.node.parameters.widget.text.TextInputWidget;
 import org.lptem.core.Calibration;
 import org.lptem.knime.common.LocalPaths;
+import org.lptem.knime.common.TableCalibration;
 import org.lptem.knime.port.VideoSource;
 
 /**
@@ -75,11 +76,7 @@ public final class VideoReaderParameters implements NodeParameters {
         if (file == null || file.isBlank()) {
             throw new InvalidSettingsException("Choose a video file.");
         }
-        if (!(nmPerPixel >= 0 && Double.isFinite(nmPerPixel))
-            || !(secondsPerFrame >= 0 && Double.isFinite(secondsPerFrame))) {
-            throw new InvalidSettingsException(
-                "Pixel size and frame interval must be finite and >= 0 (0 = from file).");
-        }
+        TableCalibration.checkSettings(nmPerPixel, secondsPerFrame, "from file");
         if (fromFrame < 0 || frameStep < 1) {
             throw new InvalidSettingsException("First frame must be >= 0 and step >= 1.");
         }

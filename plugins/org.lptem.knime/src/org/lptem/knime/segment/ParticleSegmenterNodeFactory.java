@@ -19,7 +19,6 @@ import org.lptem.knime.common.SegmentationOutput;
 import org.lptem.knime.port.LabelMaskPortObject;
 import org.lptem.knime.port.VideoPortObject;
 import org.lptem.knime.port.VideoPortObjectSpec;
-import org.lptem.ml.onnx.OnnxModel;
 import org.lptem.segment.ClassicalDetector;
 import org.lptem.segment.ClassicalSettings;
 import org.lptem.segment.Segmenter;
@@ -141,7 +140,7 @@ public final class ParticleSegmenterNodeFactory extends DefaultNodeFactory {
         }
         // As lptem segment: the network replaces foreground detection; filters and splitting stay classical.
         TrainingRecord.checkAveragedFrames(modelFile, params.averageFrames);
-        ProbabilityModel model = new ProbabilityModel(OnnxModel.load(modelFile, params.executionDevice()));
+        ProbabilityModel model = ProbabilityModel.load(modelFile, params.executionDevice());
         try {
             return new ProbabilitySegmenter(model, params.probability, classical.detector(),
                 params.splitTouching ? classical.ridgeRatio() : 0);

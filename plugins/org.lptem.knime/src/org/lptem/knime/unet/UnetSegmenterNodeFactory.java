@@ -21,6 +21,7 @@ import org.lptem.knime.port.LabelMaskPortObject;
 import org.lptem.knime.port.UnetModelPortObject;
 import org.lptem.knime.port.VideoPortObject;
 import org.lptem.knime.port.VideoPortObjectSpec;
+import org.lptem.segment.DetectorSettings;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
 import org.lptem.segment.onnx.RegionClassifier;
 import org.lptem.segment.unet.DefaultUnet;
@@ -114,9 +115,10 @@ public final class UnetSegmenterNodeFactory extends DefaultNodeFactory {
             SegmentationOutput.prepare(labels, params.overwrite);
             VideoPortObjectSpec spec = videoPort.getSpec();
             BufferedDataTable regions;
+            DetectorSettings filters = params.filters(); // before the network is loaded: a failure here would leak it
             // the segmenter owns the loaded network and closes it
             try (ProbabilitySegmenter segmenter = new ProbabilitySegmenter(model.open(params.executionDevice()),
-                params.probability, params.probability, classifier, params.filters(), params.ridgeRatio())) {
+                params.probability, params.probability, classifier, filters, params.ridgeRatio())) {
                 regions = SegmentationOutput.run(segmenter, spec, labels, params.averageFrames, exec,
                     new KnimeProgress(exec), s -> {
                     });

@@ -20,6 +20,7 @@ import org.lptem.knime.common.FrameAveraging;
 import org.lptem.knime.common.LocalPaths;
 import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.segment.ClassicalSettings;
+import org.lptem.core.LptemException;
 import org.lptem.segment.DetectorSettings;
 import org.lptem.segment.Polarity;
 
@@ -121,6 +122,11 @@ public final class UnetSegmenterParameters implements NodeParameters {
                 + probability);
         }
         FrameAveraging.validate(averageFrames);
+        try {
+            filters(); // area and score limits set by flow variables are checked by the detector settings
+        } catch (LptemException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
         labelPath();
     }
 

@@ -65,10 +65,7 @@ public final class VelocityAutocorrelationParameters implements NodeParameters {
         if (minTrackLength < 1) {
             throw new InvalidSettingsException("Minimum track length must be >= 1, got " + minTrackLength);
         }
-        if (!(nmPerPixel >= 0 && Double.isFinite(nmPerPixel))
-            || !(secondsPerFrame >= 0 && Double.isFinite(secondsPerFrame))) {
-            throw new InvalidSettingsException("Pixel size and frame interval must be finite and >= 0 (0 = none).");
-        }
+        TableCalibration.checkSettings(nmPerPixel, secondsPerFrame, "none");
     }
 
     Calibration effective(final Calibration fromTable) {

@@ -105,8 +105,19 @@ public final class VideoWriterNodeFactory extends DefaultNodeFactory {
         VideoWriterParameters params = in.getParameters();
         params.validate();
         VideoPortObjectSpec video = in.getInPortSpec(0);
-        if (video != null && video.source().file().equals(params.path().toString())) {
+        Path file = params.path();
+        if (video != null && Path.of(video.source().file()).toAbsolutePath().normalize()
+            .equals(file.toAbsolutePath().normalize())) {
             throw new InvalidSettingsException("The output file is the input video; choose another file.");
+        }
+        DataTableSpec tracks = in.getInPortSpec(2);
+        if (VideoWriterParameters.format(file) == VideoExport.Format.TIFF
+            && (in.getInPortSpec(1) != null || tracks != null)) {
+            throw new InvalidSettingsException("A TIFF stack keeps the measured values, so masks and tracks cannot "
+                + "be drawn on it; write .mp4, .avi or .png for an overlay, or disconnect them.");
+        }
+        if (tracks != null) {
+            TrackTables.trackColumns(tracks);
         }
         out.setOutSpec(0, spec());
     }

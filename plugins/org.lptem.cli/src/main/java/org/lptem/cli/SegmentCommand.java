@@ -23,7 +23,6 @@ import org.lptem.segment.Polarity;
 import org.lptem.segment.Segmenter;
 import org.lptem.segment.ThresholdMethod;
 import org.lptem.ml.onnx.ExecutionDevice;
-import org.lptem.ml.onnx.OnnxModel;
 import org.lptem.segment.onnx.ProbabilityModel;
 import org.lptem.segment.onnx.ProbabilitySegmenter;
 import org.lptem.segment.onnx.RegionClassifier;
@@ -208,7 +207,7 @@ final class SegmentCommand implements Callable<Integer> {
         Segmenter segmenter = !network ? new ClassicalDetector(classical)
                 : model == null ? DefaultUnet.segmenter(device, detector, noSplit ? 0 : classical.ridgeRatio(),
                         averaging.frames)
-                : new ProbabilitySegmenter(new ProbabilityModel(OnnxModel.load(model, device)), probability,
+                : new ProbabilitySegmenter(ProbabilityModel.load(model, device), probability,
                         probability, regions, detector, noSplit ? 0 : classical.ridgeRatio());
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
         try (CancelOnExit cancel = new CancelOnExit(progress); StagedFolder staged = new StagedFolder(out);

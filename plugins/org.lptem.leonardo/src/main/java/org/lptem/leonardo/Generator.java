@@ -83,6 +83,9 @@ public final class Generator {
      *     extent is then drawn given the whole latent as decoded, fixed values included
      */
     public List<double[]> generate(int n, long seed, Map<Integer, Double> fixed, Progress progress) {
+        if (n < 1) {
+            throw new LptemException("the number of trajectories to generate must be at least 1, got " + n);
+        }
         int latent = model.config().latent();
         for (Map.Entry<Integer, Double> e : fixed.entrySet()) {
             if (e.getKey() < 0 || e.getKey() >= latent) {

@@ -35,6 +35,20 @@ public final class ProbabilityModel implements AutoCloseable {
     }
 
     /**
+     * The network in {@code file}, checked to be a probability model; a file that is not one is closed again (its
+     * session holds native, on CUDA device, memory) before the error names it.
+     */
+    public static ProbabilityModel load(java.nio.file.Path file, org.lptem.ml.onnx.ExecutionDevice device) {
+        OnnxModel onnx = OnnxModel.load(file, device);
+        try {
+            return new ProbabilityModel(onnx);
+        } catch (RuntimeException e) {
+            onnx.close();
+            throw e;
+        }
+    }
+
+    /**
      * @param tilePx largest tile side run at once, a multiple of {@value #TILE_ALIGN_PX}
      * @param marginPx context kept around each tile's centre, a multiple of {@value #TILE_ALIGN_PX} below a quarter
      *     of the tile
