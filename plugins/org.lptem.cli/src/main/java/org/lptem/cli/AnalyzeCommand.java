@@ -140,7 +140,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisSettings settings = new AnalysisSettings(detector, linker, maxDistance, memory, minLength, maxLag,
                 method);
         ConsoleProgress progress = ConsoleProgress.forStandardError(err);
-        try (CancelOnExit cancel = new CancelOnExit(progress); StagedFolder staged = new StagedFolder(out);
+        try (CancelOnExit cancel = new CancelOnExit(progress);
+                StagedFolder staged = StagedFolder.forResults(out, input.video);
                 Video video = open(override, range)) {
             AnalysisResult result = new Analysis(settings).run(video, staged,
                     input.demo ? progress.sub(0, 0.9) : progress);

@@ -72,6 +72,8 @@ final class LeonardoGenerateCommand implements Callable<Integer> {
         if (out == null && onnx == null) {
             throw new LptemException("give --out (trajectories) and/or --onnx (decoder)");
         }
+        Inputs.refuseAsOutput(out, model);
+        Inputs.refuseAsOutput(onnx, model);
         if (n < 1) {
             throw new LptemException("--n must be at least 1, got " + n);
         }

@@ -40,6 +40,7 @@ final class LeonardoPriorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Inputs.refuseAsOutput(out, input.tracks);
         PrintWriter stdout = spec.commandLine().getOut();
         return input.run(spec, this::stride, (m, windows, progress) -> {
             int length = m.config().length();

@@ -127,6 +127,8 @@ final class LeonardoTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Inputs.refuseAsOutput(out, tracks, resume);
+        Inputs.refuseAsOutput(checkpoint, tracks, resume);
         engine.apply();
         PrintWriter stdout = spec.commandLine().getOut();
         LeonardoConfig config = config();

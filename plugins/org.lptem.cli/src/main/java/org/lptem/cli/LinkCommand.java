@@ -140,7 +140,7 @@ final class LinkCommand implements Callable<Integer> {
             progress.finish();
         }
         List<Track> kept = TrackFilters.minLength(result.tracks(), minLength);
-        try (StagedFiles staged = new StagedFiles()) {
+        try (StagedFiles staged = new StagedFiles(detections)) {
             TracksCsv.write(staged.file(out), kept, calibration);
             if (trackMate != null) {
                 TrackMateXml.write(staged.file(trackMate), kept, result.events(), imageOf(kept, calibration));

@@ -163,7 +163,7 @@ final class MsdCommand implements Callable<Integer> {
             ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
             try (CancelOnExit cancel = new CancelOnExit(progress)) {
                 Input in = read();
-                try (StagedFolder staged = new StagedFolder(out)) {
+                try (StagedFolder staged = StagedFolder.forResults(out, tracks)) {
                     Report report = work.compute(in, progress);
                     progress.report(1, "writing");
                     ReportFiles.write(report, staged::file, readme);

@@ -47,7 +47,8 @@ final class Sam2Run {
         }
         Sam2Settings settings = o.settings();
         ConsoleProgress progress = ConsoleProgress.forStandardError(stderr);
-        try (CancelOnExit cancel = new CancelOnExit(progress); StagedFolder staged = new StagedFolder(out);
+        try (CancelOnExit cancel = new CancelOnExit(progress);
+                StagedFolder staged = StagedFolder.forResults(out, videoPath, o.prompts);
                 Video v = new VideoView(VideoIO.open(videoPath), range.from(), range.to(), range.step(),
                         calibration.override())) {
             List<Prompt> prompts = o.prompts == null ? List.of() : readPrompts(o.prompts, range, v.frameCount());

@@ -210,7 +210,8 @@ final class SegmentCommand implements Callable<Integer> {
                 : new ProbabilitySegmenter(ProbabilityModel.load(model, device), probability,
                         probability, regions, detector, noSplit ? 0 : classical.ridgeRatio());
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
-        try (CancelOnExit cancel = new CancelOnExit(progress); StagedFolder staged = new StagedFolder(out);
+        try (CancelOnExit cancel = new CancelOnExit(progress);
+                StagedFolder staged = StagedFolder.forResults(out, video, classifier, model);
                 Video v = averaging.apply(new VideoView(VideoIO.open(video), range.from(), range.to(),
                         range.step(), calibrationOptions.override()))) {
             long[] detections = {0};

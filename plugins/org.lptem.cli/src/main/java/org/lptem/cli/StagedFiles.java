@@ -21,10 +21,17 @@ import org.lptem.core.PartialPaths;
  */
 final class StagedFiles implements AutoCloseable {
     private final Map<Path, Path> staged = new LinkedHashMap<>();
+    private final Path[] inputs;
     private boolean committed;
+
+    /** @param inputs the command's input files, which no output may replace */
+    StagedFiles(Path... inputs) {
+        this.inputs = inputs.clone();
+    }
 
     /** Where to write the file that will appear at {@code target}. */
     Path file(Path target) {
+        Inputs.refuseAsOutput(target, inputs);
         Path abs = target.toAbsolutePath().normalize();
         if (staged.containsKey(abs)) {
             throw LptemException.inFile(target, "is named for two outputs");

@@ -135,4 +135,19 @@ class AnalyzeCommandTest {
         assertTrue(r.out().contains("\"nm_per_px\": " + org.lptem.io.JsonText.of(s.nmPerPixel()).trim()), r.out());
         assertEquals(2, CliRunner.lptem("info", dir.resolve("nope.tif").toString()).code());
     }
+
+    @Test
+    void resultsNeverGoIntoTheInputsFolder(@TempDir Path dir) throws Exception {
+        Path sim = dir.resolve("sim");
+        assertEquals(0, CliRunner.lptem("simulate", "--preset", "demo", "--frames", "5", "--out", sim.toString())
+                .code());
+        byte[] truth = Files.readAllBytes(sim.resolve("tracks.csv"));
+        CliRunner.Run r = CliRunner.lptem("analyze", sim.resolve("video.tif").toString(), "--out", sim.toString(),
+                "--segmentation", "classical");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("holds the input"), r.err());
+        assertArrayEquals(truth, Files.readAllBytes(sim.resolve("tracks.csv")), "the ground truth is untouched");
+        CliRunner.Run seg = CliRunner.lptem("segment", sim.resolve("video.tif").toString(), "--out", sim.toString());
+        assertEquals(2, seg.code(), seg.err());
+    }
 }

@@ -72,6 +72,12 @@ class LeonardoCommandTest {
         assertEquals(0, CliRunner.lptem("leonardo", "generate", "--model", model.toString(), "--n", "10", "--seed",
                 "4", "--out", again.toString(), "--fix", "0=1.5").code());
         assertArrayEquals(Files.readAllBytes(g), Files.readAllBytes(again));
+        byte[] modelBytes = Files.readAllBytes(model);
+        CliRunner.Run overModel = CliRunner.lptem("leonardo", "generate", "--model", model.toString(), "--n", "2",
+                "--out", model.toString());
+        assertEquals(2, overModel.code());
+        assertTrue(overModel.err().contains("is an input of this command"), overModel.err());
+        assertArrayEquals(modelBytes, Files.readAllBytes(model), "the model is untouched");
 
         r = CliRunner.lptem("leonardo", "evaluate", "--model", model.toString(), "--tracks", held.toString());
         assertEquals(0, r.code(), r.err());

@@ -116,6 +116,11 @@ class LinkCommandTest {
             assertEquals(List.of("blocker", "detections.csv"),
                     left.map(p -> p.getFileName().toString()).sorted().toList(), "no staged file is left");
         }
+        byte[] detections = Files.readAllBytes(in);
+        CliRunner.Run overInput = lptem("link", in.toString(), "--out", in.toString());
+        assertEquals(2, overInput.code());
+        assertTrue(overInput.err().contains("is an input of this command"), overInput.err());
+        assertArrayEquals(detections, Files.readAllBytes(in), "the detections are untouched");
         CliRunner.Run same = lptem("link", in.toString(), "--out", out.toString(), "--trackpy", out.toString());
         assertEquals(2, same.code());
         assertTrue(same.err().contains("two outputs"), same.err());

@@ -54,4 +54,33 @@ class StagedFolderTest {
         LptemException e = assertThrows(LptemException.class, () -> new StagedFolder(file));
         assertTrue(e.getMessage().contains("out") && e.getMessage().contains("not a folder"), e.getMessage());
     }
+
+    @Test
+    void aResultsFolderMayNotHoldTheInputNorKeepAnEarlierRunsFiles(@TempDir Path dir) throws Exception {
+        Path sim = Files.createDirectory(dir.resolve("sim"));
+        Path video = Files.writeString(sim.resolve("video.tif"), "frames");
+        LptemException input = assertThrows(LptemException.class, () -> StagedFolder.forResults(sim, video));
+        assertTrue(input.getMessage().contains("holds the input"), input.getMessage());
+        assertEquals(List.of("video.tif"), names(sim));
+
+        Path out = dir.resolve("out");
+        try (StagedFolder first = StagedFolder.forResults(out, video)) {
+            Files.writeString(first.file("tracks.csv"), "1");
+            Files.writeString(first.file("fits.csv"), "1");
+            first.commit();
+        }
+        try (StagedFolder same = StagedFolder.forResults(out, video)) {
+            Files.writeString(same.file("tracks.csv"), "2");
+            Files.writeString(same.file("fits.csv"), "2");
+            same.commit(); // a run writing the same files replaces them all
+        }
+        assertEquals("2", Files.readString(out.resolve("fits.csv")));
+        try (StagedFolder fewer = StagedFolder.forResults(out, video)) {
+            Files.writeString(fewer.file("tracks.csv"), "3");
+            LptemException stale = assertThrows(LptemException.class, fewer::commit);
+            assertTrue(stale.getMessage().contains("fits.csv"), stale.getMessage());
+        }
+        assertEquals("2", Files.readString(out.resolve("tracks.csv")), "nothing of the refused run is published");
+        assertEquals(List.of("out", "sim"), names(dir));
+    }
 }
