@@ -11,6 +11,7 @@ import org.lptem.core.LptemException;
 import org.lptem.core.Track;
 import org.lptem.io.CsvWriter;
 import org.lptem.io.DetectionsCsv;
+import org.lptem.io.ImpliedCalibration;
 import org.lptem.io.TracksCsv;
 import org.lptem.track.Drift;
 import org.lptem.track.FeaturePenalties;
@@ -116,7 +117,6 @@ final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        Calibration calibration = calibrationOptions.override();
         // settings are checked before the (possibly long) read, so a typo fails at once
         LapSettings lap = "lap".equals(linker) || "kalman".equals(linker) ? lapSettings() : null;
         NearestNeighbourLinker nn = "nn".equals(linker) ? new NearestNeighbourLinker(maxDistance, maxGap) : null;
@@ -127,6 +127,8 @@ final class LinkCommand implements Callable<Integer> {
             refuseOptionsOnlyLapUses();
         }
         List<Detection> input = DetectionsCsv.read(detections);
+        // the table's own calibration travels on to the tracks; the options override it
+        Calibration calibration = ImpliedCalibration.of(detections).overriddenBy(calibrationOptions.override());
         ConsoleProgress progress = ConsoleProgress.forStandardError(spec.commandLine().getErr());
         LinkingResult result;
         try {

@@ -126,4 +126,19 @@ class LinkCommandTest {
         assertTrue(same.err().contains("two outputs"), same.err());
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void theDetectionsCalibrationTravelsToTheTracks(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("detections.csv");
+        TrackingScenario.Data data = new TrackingScenario(TrackingScenario.brownian(30, 10, 200, 3, 2)).generate();
+        DetectionsCsv.write(in, data.detections(), Calibration.of(0.8, 0.05));
+        Path out = dir.resolve("tracks.csv");
+        assertEquals(0, lptem("link", in.toString(), "--out", out.toString(), "--max-distance", "9").code());
+        assertEquals(Calibration.of(0.8, 0.05).toString(),
+                org.lptem.io.ImpliedCalibration.of(out).toString(), "x_nm and t_s columns carried on");
+        Path overridden = dir.resolve("overridden.csv");
+        assertEquals(0, lptem("link", in.toString(), "--out", overridden.toString(), "--max-distance", "9",
+                "--pixel-size", "2").code());
+        assertEquals(Calibration.of(2.0, 0.05).toString(), org.lptem.io.ImpliedCalibration.of(overridden).toString());
+    }
 }
