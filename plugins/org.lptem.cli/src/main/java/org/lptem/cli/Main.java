@@ -27,6 +27,9 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // ImageIO's file cache registers a shutdown hook per stream: a figure written while Ctrl-C unwinds the
+        // command would fail with "Shutdown in progress" and be reported as a bug; the figures fit in memory
+        javax.imageio.ImageIO.setUseCache(false);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -1,5 +1,7 @@
 package org.lptem.segment;
 
+import org.lptem.core.LptemException;
+
 /**
  * How the image falls off around each region, in units of the region's own size: the mean intensity in rings of
  * the elliptical distance d = |(u / a, v / b)| from the region's centroid (a, b its moment ellipse's semi-axes, the
@@ -27,10 +29,10 @@ public final class RegionProfile {
      */
     public RegionProfile(int bins, double minSemiAxisPx) {
         if (bins < 1) {
-            throw new IllegalArgumentException("a region profile needs at least 1 ring, got " + bins);
+            throw new LptemException("a region profile needs at least 1 ring, got " + bins);
         }
         if (!(minSemiAxisPx > 0)) {
-            throw new IllegalArgumentException("the minimum semi-axis must be > 0 px, got " + minSemiAxisPx);
+            throw new LptemException("the minimum semi-axis must be > 0 px, got " + minSemiAxisPx);
         }
         this.bins = bins;
         this.minSemiAxisPx = minSemiAxisPx;

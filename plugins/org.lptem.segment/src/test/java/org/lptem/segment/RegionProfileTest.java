@@ -129,7 +129,7 @@ class RegionProfileTest {
         int[] labels = new int[W * H];
         java.util.Arrays.fill(labels, 1);
         assertNull(new RegionProfile(12, 2).measure(labels, 1, W, H, new float[W * H])[1]);
-        assertThrows(IllegalArgumentException.class, () -> new RegionProfile(0, 2));
-        assertThrows(IllegalArgumentException.class, () -> new RegionProfile(4, 0));
+        assertThrows(org.lptem.core.LptemException.class, () -> new RegionProfile(0, 2));
+        assertThrows(org.lptem.core.LptemException.class, () -> new RegionProfile(4, 0));
     }
 }
