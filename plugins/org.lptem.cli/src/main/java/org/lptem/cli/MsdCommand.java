@@ -150,6 +150,10 @@ final class MsdCommand implements Callable<Integer> {
         Input read() {
             TrackTable table = TrackTable.read(tracks);
             Calibration calibration = table.calibration().overriddenBy(calibrationOptions.override());
+            if (minLength < 2) {
+                throw new LptemException("--min-length must be at least 2 points (a displacement), got "
+                        + minLength);
+            }
             List<Track> kept = table.tracks().stream().filter(t -> t.size() >= minLength).toList();
             if (kept.isEmpty()) {
                 throw LptemException.inFile(tracks, "no track has at least " + minLength + " points (the table has "

@@ -183,6 +183,9 @@ final class SegmentCommand implements Callable<Integer> {
         if (!network && !name.equals("classical")) {
             throw new LptemException("--method '" + method + "' is not one of classical, onnx, unet");
         }
+        if (network && !(probability > 0 && probability < 1)) {
+            throw new LptemException("--probability must be between 0 and 1, got " + probability);
+        }
         if (!network) {
             // the classical detector would ignore these; a run must not look configured in a way it was not
             List<String> given = Stream.of("--model", "--device", "--probability", "--classifier")

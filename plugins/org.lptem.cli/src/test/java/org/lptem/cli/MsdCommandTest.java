@@ -157,6 +157,7 @@ class MsdCommandTest {
                 new String[] {"msd", csv.toString(), "--sigma-nm", "1"},
                 new String[] {"msd", csv.toString(), "--exposure-fraction", "2"},
                 new String[] {"msd", csv.toString(), "--min-length", "1000"},
+                new String[] {"msd", csv.toString(), "--min-length", "-1"},
                 new String[] {"msd", csv.toString(), "--pixel-size", "-1"})) {
             Path o = dir.resolve("bad");
             List<String> args = new ArrayList<>(List.of(bad));

@@ -88,6 +88,10 @@ class SegmentCommandTest {
         assertEquals(2, ignored.code());
         assertTrue(ignored.err().contains("--model, --probability apply to --method unet and onnx only"),
                 ignored.err());
+        CliRunner.Run probability = lptem("segment", video, "--method", "unet", "--probability", "1.5", "--out",
+                out.toString());
+        assertEquals(2, probability.code());
+        assertTrue(probability.err().contains("--probability must be between 0 and 1, got 1.5"), probability.err());
         assertFalse(Files.exists(out));
     }
 

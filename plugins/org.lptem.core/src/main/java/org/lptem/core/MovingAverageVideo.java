@@ -23,6 +23,11 @@ public final class MovingAverageVideo implements Video {
             throw new LptemException("the frames averaged must be an odd number >= 1 (centred on each frame), got "
                     + frames);
         }
+        if (frames > base.frameCount()) {
+            // every frame would be the mean of nearly the whole video: motion averaged away, not noise
+            throw new LptemException(base.source(), -1, "has " + base.frameCount() + " frames, fewer than the "
+                    + frames + " to average", null);
+        }
         this.base = base;
         this.half = frames / 2;
     }

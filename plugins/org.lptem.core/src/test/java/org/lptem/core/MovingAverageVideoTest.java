@@ -40,6 +40,8 @@ class MovingAverageVideoTest {
     void evenOrEmptyWindowsAreRefused() {
         LptemException e = assertThrows(LptemException.class, () -> new MovingAverageVideo(ramp(2), 2));
         assertTrue(e.getMessage().contains("odd number"), e.getMessage());
+        LptemException longer = assertThrows(LptemException.class, () -> new MovingAverageVideo(ramp(5), 7));
+        assertTrue(longer.getMessage().contains("has 5 frames, fewer than the 7"), longer.getMessage());
         assertThrows(LptemException.class, () -> new MovingAverageVideo(ramp(2), 0));
     }
 }
