@@ -202,7 +202,8 @@ final class LeonardoTrainCommand implements Callable<Integer> {
             throw new LptemException("--resume takes the network sizes from the checkpoint; leave out --length, "
                     + "--latent, --layers, --heads and --width");
         }
-        return c;
+        // a resumed run cuts its windows to the checkpoint's length, whatever the preset says
+        return resume != null ? ModelFile.config(resume) : c;
     }
 
     private static String header() {

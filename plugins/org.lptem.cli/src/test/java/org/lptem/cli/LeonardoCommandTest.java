@@ -175,4 +175,25 @@ class LeonardoCommandTest {
         assertTrue(r.err().contains("unknown learning-rate schedule 'step'"), r.err());
         assertFalse(Files.exists(dir.resolve("m.leonardo")));
     }
+
+    /** A checkpoint of a network of another length than the preset's is resumed at its own length. */
+    @Test
+    void resumingTakesTheCheckpointsLength(@TempDir Path dir) throws Exception {
+        Path train = tracks(dir, "train.csv", 1);
+        Path ck = dir.resolve("ck.leonardo");
+        CliRunner.Run first = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
+                dir.resolve("a.leonardo").toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent",
+                "4", "--epochs", "1", "--batch-size", "16", "--threads", "1", "--checkpoint", ck.toString());
+        assertEquals(0, first.code(), first.err());
+        CliRunner.Run resumed = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
+                dir.resolve("b.leonardo").toString(), "--epochs", "2", "--batch-size", "16", "--threads", "1",
+                "--resume", ck.toString());
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().matches("(?s)\\d+ windows of 32 frames from .*"), resumed.out());
+        CliRunner.Run missing = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
+                dir.resolve("c.leonardo").toString(), "--resume", dir.resolve("nosuch.leonardo").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("nosuch.leonardo") && missing.err().contains("does not exist"),
+                missing.err());
+    }
 }

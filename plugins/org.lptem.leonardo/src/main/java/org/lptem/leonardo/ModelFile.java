@@ -142,10 +142,23 @@ public final class ModelFile {
         return read(file, manager, null);
     }
 
-    /** Reads a model and, when {@code state} is given, the checkpoint's training state into {@code state[0]}. */
-    static LeonardoModel read(Path file, NDManager manager, TrainingState[] state) {
-        Map<String, byte[]> entries = entries(file);
-        Properties p = load(file, entries, PROPERTIES);
+    /**
+     * The network sizes a model or checkpoint file stores, without reading its weights (a resumed training cuts its
+     * windows to the stored length before the weights are loaded).
+     *
+     * @throws LptemException naming the file when it is not a readable LEONARDO model
+     */
+    public static LeonardoConfig config(Path file) {
+        Properties p = load(file, entries(file), PROPERTIES);
+        checkedVersion(file, p);
+        try {
+            return LeonardoConfig.fromMap(k -> integer(file, p, "config." + k));
+        } catch (LptemException e) {
+            throw e.source() != null ? e : LptemException.inFile(file, e.getMessage(), e);
+        }
+    }
+
+    private static int checkedVersion(Path file, Properties p) {
         String format = p.getProperty("format");
         if (!FORMAT.equals(format)) {
             throw LptemException.inFile(file, "not a LEONARDO model (format is '" + format + "', expected '"
@@ -156,6 +169,14 @@ public final class ModelFile {
             throw LptemException.inFile(file, "LEONARDO model format version " + version + " is not supported (this "
                     + "program reads versions " + OLDEST_VERSION + " to " + VERSION + ")");
         }
+        return version;
+    }
+
+    /** Reads a model and, when {@code state} is given, the checkpoint's training state into {@code state[0]}. */
+    static LeonardoModel read(Path file, NDManager manager, TrainingState[] state) {
+        Map<String, byte[]> entries = entries(file);
+        Properties p = load(file, entries, PROPERTIES);
+        int version = checkedVersion(file, p);
         try {
             LeonardoConfig config = LeonardoConfig.fromMap(k -> integer(file, p, "config." + k));
             LossWeights weights = LossWeights.paper();
