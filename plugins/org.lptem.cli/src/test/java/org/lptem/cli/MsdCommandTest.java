@@ -151,6 +151,12 @@ class MsdCommandTest {
             assertEquals(0.25, row.getDouble("sigma_px"), 1e-12);
             assertEquals("fixed", row.get("sigma_method"));
         }
+        CliRunner.Run tooLarge = CliRunner.lptem("msd", csv.toString(), "--out", dir.resolve("big").toString(),
+                "--sigma-px", "100", "--bootstrap", "0");
+        assertEquals(0, tooLarge.code(), tooLarge.err());
+        assertTrue(tooLarge.out().contains("D < 0 is not physical"), "a negative D is explained: " + tooLarge.out());
+        assertFalse(CliRunner.lptem("msd", csv.toString(), "--out", dir.resolve("ok").toString(), "--bootstrap", "0")
+                .out().contains("not physical"));
 
         for (String[] bad : List.of(new String[] {"msd", dir.resolve("missing.csv").toString()},
                 new String[] {"msd", csv.toString(), "--sigma-method", "magic"},

@@ -114,8 +114,16 @@ public final class MsdReport {
         String sUnit = u.hasLength() ? u.length() : u.rawLength();
         double s = u.hasLength() ? u.convert(e.sigma(), 1, 0) : e.sigma();
         Interval sci = u.hasLength() ? e.sigmaCi().map(v -> u.convert(v, 1, 0)) : e.sigmaCi();
-        return List.of(what + ": ensemble " + dName + " = " + format(d, dci) + " " + dUnit + ", alpha = "
-                + format(e.anomalous().alpha(), e.alphaCi()) + ", sigma = " + format(s, sci) + " " + sUnit);
+        String line = what + ": ensemble " + dName + " = " + format(d, dci) + " " + dUnit + ", alpha = "
+                + format(e.anomalous().alpha(), e.alphaCi()) + ", sigma = " + format(s, sci) + " " + sUnit;
+        if (d < 0) {
+            // a diffusion coefficient cannot be negative: say why the fit gave one rather than print it bare
+            return List.of(line, "  " + dName + " < 0 is not physical: the offset of the fit (2d sigma^2) exceeds "
+                    + "the MSD "
+                    + "at the first lags, so sigma is too large (a fixed sigma above the real one) or the motion is "
+                    + "smaller than the localisation error");
+        }
+        return List.of(line);
     }
 
     static String format(double v, Interval ci) {
