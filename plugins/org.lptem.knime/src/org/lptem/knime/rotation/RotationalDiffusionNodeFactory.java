@@ -25,17 +25,13 @@ import org.lptem.knime.common.ProbeTracks;
 import org.lptem.knime.common.ResultTables;
 import org.lptem.knime.common.TableCalibration;
 import org.lptem.knime.common.TrackTables;
-import org.lptem.stats.MsdAnalysis;
-import org.lptem.stats.MsdModel;
 import org.lptem.stats.MsdResult;
 import org.lptem.stats.MsdSettings;
 import org.lptem.stats.Orientations;
 import org.lptem.stats.TrackSeries;
 import org.lptem.stats.plot.Figure;
-import org.lptem.stats.plot.StatsFigures;
-import org.lptem.stats.table.MsdTables;
+import org.lptem.stats.report.MsdReport;
 import org.lptem.stats.table.Table;
-import org.lptem.stats.table.Units;
 import org.lptem.track.TrackFilters;
 
 /**
@@ -139,8 +135,7 @@ public final class RotationalDiffusionNodeFactory extends DefaultNodeFactory {
             MsdResult result = analyse(rotating, params.toSettings(), progress.sub(0.1, 0.95));
             Table[] tables = tables(result, calibration);
             Progress writing = progress.sub(0.95, 1);
-            Figure plot = StatsFigures.msd(result, Units.angular(calibration),
-                "Rotational MSD of the orientation, unwrapped modulo 180 deg (" + rotating.size() + " tracks)");
+            Figure plot = MsdReport.rotationalFigure(result, calibration);
             out.setOutData(ResultTables.write(tables[0], exec, writing), ResultTables.write(tables[1], exec, writing),
                 ResultTables.write(tables[2], exec, writing), ResultTables.write(tables[3], exec, writing),
                 Figures.port(plot));
@@ -149,16 +144,12 @@ public final class RotationalDiffusionNodeFactory extends DefaultNodeFactory {
 
     private static MsdResult analyse(final List<TrackSeries> angles, final MsdSettings settings,
         final Progress progress) {
-        return MsdAnalysis.run(angles, MsdModel.angular(settings.exposureFraction()), settings, progress);
+        return MsdReport.rotational(angles, settings, progress);
     }
 
     /** The four tables, in output port order, in degrees and radians. */
     private static Table[] tables(final MsdResult result, final Calibration calibration) {
-        Units units = Units.angular(calibration);
-        return new Table[]{MsdTables.ensemble(result, units).renamed("rotational_msd_ensemble"),
-            MsdTables.perTrack(result, units).renamed("rotational_msd_tracks"),
-            MsdTables.fits(result, units).renamed("rotational_fits"),
-            MsdTables.ensembleFit(result, units).renamed("rotational_fit_ensemble")};
+        return MsdReport.rotationalTables(result, calibration).toArray(Table[]::new);
     }
 
     /** The four table specs, from the same analysis of {@link ProbeTracks} (see there) with orientations. */

@@ -57,17 +57,11 @@ public final class MsdReport {
                 + calibration);
         summary.addAll(describe(r, units, "translation", "D"));
         if (!rotating.isEmpty()) {
-            MsdSettings angular = angularSettings(settings);
-            MsdResult rot = MsdAnalysis.run(rotating, MsdModel.angular(settings.exposureFraction()), angular,
-                    progress);
-            Units deg = Units.angular(calibration);
-            tables.add(MsdTables.ensemble(rot, deg).renamed("rotational_msd_ensemble"));
-            tables.add(MsdTables.perTrack(rot, deg).renamed("rotational_msd_tracks"));
-            tables.add(MsdTables.fits(rot, deg).renamed("rotational_fits"));
-            tables.add(MsdTables.ensembleFit(rot, deg).renamed("rotational_fit_ensemble"));
-            figures.add(new Report.NamedFigure("rotational_msd", StatsFigures.msd(rot, deg,
-                    "Rotational MSD of the orientation, unwrapped modulo 180 deg (" + rotating.size() + " tracks)")));
-            summary.addAll(describe(rot, deg, "rotation (" + rotating.size() + " tracks with orientation)", "D_r"));
+            MsdResult rot = rotational(rotating, angularSettings(settings), progress);
+            tables.addAll(rotationalTables(rot, calibration));
+            figures.add(new Report.NamedFigure("rotational_msd", rotationalFigure(rot, calibration)));
+            summary.addAll(describe(rot, Units.angular(calibration), "rotation (" + rotating.size()
+                    + " tracks with orientation)", "D_r"));
         }
         summary.add("methods: D from Michalet's free-offset line through his optimal number of lags (weighted by "
                 + "Qian's variances); alpha and K from MSD = 2d (K t^alpha + sigma^2) fitted in log space with sigma "
@@ -78,6 +72,26 @@ public final class MsdReport {
                         + "% percentile intervals: tracks resampled for the ensemble, parametric for single tracks"
                         : "no bootstrap intervals"));
         return new Report(tables, figures, summary);
+    }
+
+    /** The MSD analysis of unwrapped orientation series ({@link Orientations#angleSeries}), in degrees. */
+    public static MsdResult rotational(List<TrackSeries> angles, MsdSettings settings, Progress progress) {
+        return MsdAnalysis.run(angles, MsdModel.angular(settings.exposureFraction()), settings, progress);
+    }
+
+    /** The rotational tables: ensemble MSD, per-track MSD, fits and the ensemble fit, in deg and rad. */
+    public static List<Table> rotationalTables(MsdResult rotational, Calibration calibration) {
+        Units deg = Units.angular(calibration);
+        return List.of(MsdTables.ensemble(rotational, deg).renamed("rotational_msd_ensemble"),
+                MsdTables.perTrack(rotational, deg).renamed("rotational_msd_tracks"),
+                MsdTables.fits(rotational, deg).renamed("rotational_fits"),
+                MsdTables.ensembleFit(rotational, deg).renamed("rotational_fit_ensemble"));
+    }
+
+    /** The rotational MSD figure. */
+    public static org.lptem.stats.plot.Figure rotationalFigure(MsdResult rotational, Calibration calibration) {
+        return StatsFigures.msd(rotational, Units.angular(calibration), "Rotational MSD of the orientation, "
+                + "unwrapped modulo 180 deg (" + rotational.tracks().size() + " tracks)");
     }
 
     /**
