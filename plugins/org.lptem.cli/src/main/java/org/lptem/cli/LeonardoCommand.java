@@ -140,8 +140,9 @@ final class LeonardoCommand implements Runnable {
     }
 
     static void describe(PrintWriter out, LeonardoConfig c, long parameters) {
-        out.printf(Locale.ROOT, "network: length %d, latent %d, %d layer(s), %d heads, width %d, ffn %d, bottleneck "
-                + "%d, hidden %d/%d; %,d parameters%n", c.length(), c.latent(), c.layers(), c.heads(), c.width(),
+        out.printf(Locale.ROOT, "network: length %d, latent %d%s, %d layer(s), %d heads, width %d, ffn %d, "
+                + "bottleneck %d, hidden %d/%d; %,d parameters%n", c.length(), c.latent(),
+                c.frameLatent() > 0 ? " + " + c.frameLatent() + " per frame" : "", c.layers(), c.heads(), c.width(),
                 c.ffn(), c.bottleneck(), c.hidden(), c.decoderHidden(), parameters);
     }
 }

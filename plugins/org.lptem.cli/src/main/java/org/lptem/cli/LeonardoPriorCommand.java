@@ -52,7 +52,7 @@ final class LeonardoPriorCommand implements Callable<Integer> {
             progress.finish();
             stdout.printf(Locale.ROOT, "aggregate prior fitted to %d windows of %d frames from %s (stride %d) "
                     + "in %.1f s%n", windows.size(), length, input.tracks, stride(m), (System.nanoTime() - t0) / 1e9);
-            describe(stdout, fitted.aggregatePrior());
+            describe(stdout, fitted.aggregatePrior(), fitted.config().latent());
             describeExtent(stdout, joint);
             stdout.println("model written to " + out);
         });
@@ -64,16 +64,20 @@ final class LeonardoPriorCommand implements Callable<Integer> {
                 : Integer.parseInt(m.info().getOrDefault("stride", Integer.toString(m.config().length())));
     }
 
-    static void describe(PrintWriter out, LatentPrior prior) {
+    /** The prior's mean and spread per dimension of the trajectory latent (the first {@code latent}). */
+    static void describe(PrintWriter out, LatentPrior prior, int latent) {
         int d = prior.dimension();
         StringBuilder mean = new StringBuilder();
         StringBuilder sd = new StringBuilder();
-        for (int i = 0; i < d; i++) {
+        for (int i = 0; i < latent; i++) {
             mean.append(String.format(Locale.ROOT, " %.3f", prior.mean()[i]));
             sd.append(String.format(Locale.ROOT, " %.3f", Math.sqrt(prior.covariance()[i * d + i])));
         }
         out.println("prior mean:" + mean);
         out.println("prior sd:  " + sd);
+        if (d > latent) {
+            out.printf(Locale.ROOT, "(and %d per-frame latent values, not listed)%n", d - latent);
+        }
         out.printf(Locale.ROOT, "KL(aggregate || N(0, I)): %.3f nats%n", prior.klToStandard());
     }
 

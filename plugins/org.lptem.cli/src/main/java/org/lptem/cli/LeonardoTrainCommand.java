@@ -54,6 +54,10 @@ final class LeonardoTrainCommand implements Callable<Integer> {
     @Option(names = "--latent", paramLabel = "N", description = "Latent size (small preset: 16, paper: 12).")
     Integer latent;
 
+    @Option(names = "--frame-latent", paramLabel = "N", description = "Latent values per frame and their decoder "
+            + "input (default 0, the published model).")
+    Integer frameLatent;
+
     @Option(names = "--layers", paramLabel = "N", description = "Transformer blocks in encoder and decoder.")
     Integer layers;
 
@@ -169,7 +173,7 @@ final class LeonardoTrainCommand implements Callable<Integer> {
                 if (model.aggregatePrior() != null) {
                     stdout.printf(Locale.ROOT, "aggregate prior fitted to %d windows%n",
                             model.aggregatePrior().count());
-                    LeonardoPriorCommand.describe(stdout, model.aggregatePrior());
+                    LeonardoPriorCommand.describe(stdout, model.aggregatePrior(), model.config().latent());
                 }
                 if (model.jointPrior() != null) {
                     LeonardoPriorCommand.describeExtent(stdout, model.jointPrior());
@@ -188,6 +192,9 @@ final class LeonardoTrainCommand implements Callable<Integer> {
         if (latent != null) {
             c = c.withLatent(latent);
         }
+        if (frameLatent != null) {
+            c = c.withFrameLatent(frameLatent);
+        }
         if (layers != null) {
             c = c.withLayers(layers);
         }
@@ -197,10 +204,10 @@ final class LeonardoTrainCommand implements Callable<Integer> {
         if (width != null) {
             c = c.withWidth(width);
         }
-        if (resume != null && (length != null || latent != null || layers != null || heads != null
+        if (resume != null && (length != null || latent != null || frameLatent != null || layers != null || heads != null
                 || width != null)) {
             throw new LptemException("--resume takes the network sizes from the checkpoint; leave out --length, "
-                    + "--latent, --layers, --heads and --width");
+                    + "--latent, --frame-latent, --layers, --heads and --width");
         }
         // a resumed run cuts its windows to the checkpoint's length, whatever the preset says
         return resume != null ? ModelFile.config(resume) : c;

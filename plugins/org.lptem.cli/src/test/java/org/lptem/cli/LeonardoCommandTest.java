@@ -97,6 +97,42 @@ class LeonardoCommandTest {
     }
 
     @Test
+    void frameLatentsTrainGenerateAndCannotBeChangedOnResume(@TempDir Path dir) throws Exception {
+        Path train = tracks(dir, "train.csv", 1);
+        Path model = dir.resolve("f.leonardo");
+        Path checkpoint = dir.resolve("ck.leonardo");
+        CliRunner.Run r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
+                model.toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent", "4",
+                "--frame-latent", "2", "--epochs", "1", "--batch-size", "16", "--seed", "3", "--threads", "1",
+                "--checkpoint", checkpoint.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("network: length 32, latent 4 + 2 per frame, "), r.out());
+        // the prior lists the trajectory latent only and counts the 32 x 2 per-frame values
+        assertTrue(r.out().matches("(?s).*prior mean:( -?\\d+\\.\\d{3}){4}\n.*\\(and 64 per-frame latent values, "
+                + "not listed\\)\n.*"), r.out());
+        java.util.Properties props = new java.util.Properties();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
+            props.load(zip.getInputStream(zip.getEntry("leonardo.properties")));
+        }
+        assertEquals("2", props.getProperty("config.frameLatent"));
+
+        Path g = dir.resolve("g.csv");
+        r = CliRunner.lptem("leonardo", "generate", "--model", model.toString(), "--n", "3", "--seed", "1", "--out",
+                g.toString(), "--fix", "1=0.5");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1 + 3 * 32, Files.readAllLines(g).size());
+        r = CliRunner.lptem("leonardo", "generate", "--model", model.toString(), "--n", "3", "--out",
+                dir.resolve("bad.csv").toString(), "--fix", "4=0.5");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("latent dimension 4 does not exist (the model has 4, numbered 0..3)"), r.err());
+
+        r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
+                dir.resolve("again.leonardo").toString(), "--resume", checkpoint.toString(), "--frame-latent", "1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--resume takes the network sizes from the checkpoint"), r.err());
+    }
+
+    @Test
     void priorCommandRoundTrip(@TempDir Path dir) throws Exception {
         Path train = tracks(dir, "train.csv", 1);
         Path model = dir.resolve("m.leonardo");

@@ -7,7 +7,8 @@ import java.util.List;
 import org.lptem.ml.onnx.OnnxGraphBuilder;
 
 /**
- * The decoder of a LEONARDO as an ONNX model (opset 17): input {@code z} {@code (n, latent)}, output
+ * The decoder of a LEONARDO as an ONNX model (opset 17): input {@code z} {@code (n, code size)} (the latent, then the
+ * per-frame latents if the model has them), output
  * {@code trajectory} {@code (n, length, 2)} of normalised positions, the same operations as
  * {@link TransformerVae#decode} (Gemm, ConvTranspose, MatMul, Softmax, LayerNormalization, Conv) on the same
  * weights, so ONNX Runtime generates the same trajectories from the same latents.
@@ -33,11 +34,21 @@ public final class DecoderOnnx {
 
     private byte[] build() {
         LeonardoConfig c = config;
-        g.doc("LEONARDO trajectory decoder: z (n, " + c.latent() + ") -> normalised positions (n, " + c.length()
+        g.doc("LEONARDO trajectory decoder: z (n, " + c.codeSize() + ") -> normalised positions (n, " + c.length()
                 + ", 2); exported by lptem");
-        g.input(INPUT, FLOAT, "n", (long) c.latent());
+        g.input(INPUT, FLOAT, "n", (long) c.codeSize());
         g.output(OUTPUT, FLOAT, "n", (long) c.length(), 2L);
-        String h = relu(gemm(INPUT, "dec.dense1"));
+        String z = INPUT;
+        String perFrame = null;
+        if (c.frameLatent() > 0) {
+            String sizes = next();
+            g.initializer(sizes, new long[] {c.latent(), (long) c.length() * c.frameLatent()}, 2);
+            z = next();
+            String frames = next();
+            g.node("Split", List.of(INPUT, sizes), List.of(z, frames), attrs("axis", 1L));
+            perFrame = linear(reshape(frames, 0, c.length(), c.frameLatent()), "dec.frame");
+        }
+        String h = relu(gemm(z, "dec.dense1"));
         h = relu(gemm(h, "dec.dense2"));
         h = reshape(h, 0, c.bottleneck(), c.length());
         String deconv = next();
@@ -48,6 +59,9 @@ public final class DecoderOnnx {
         String pe = next();
         g.initializer(pe, TransformerVae.positionalEncoding(c.length(), c.width()), c.length(), c.width());
         String memory = op("Add", transpose(deconv, 0, 2, 1), pe);
+        if (perFrame != null) {
+            memory = op("Add", memory, perFrame);
+        }
         String x = memory;
         for (int i = 0; i < c.layers(); i++) {
             String b = "dec.block" + i;

@@ -118,7 +118,7 @@ public record Diagnosis(Map<LossTerm, TermGradient> terms, Evaluation.Summary wi
                             c.length() * 2);
                 }
                 // the same noise for every term of a batch: the terms are compared on one reconstruction
-                float[] noise = new float[count * c.latent()];
+                float[] noise = new float[count * c.codeSize()];
                 for (int i = 0; i < noise.length; i++) {
                     noise[i] = (float) random.nextGaussian();
                 }
@@ -128,7 +128,7 @@ public record Diagnosis(Map<LossTerm, TermGradient> terms, Evaluation.Summary wi
                         NDArray x = step.create(flat, new Shape(count, c.length(), 2));
                         NDArray weighted;
                         try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-                            NDList out = vae.forward(x, step.create(noise, new Shape(count, c.latent())));
+                            NDList out = vae.forward(x, step.create(noise, new Shape(count, c.codeSize())));
                             NDArray term = loss.terms(x, out.get(0), out.get(1), out.get(2)).get(all[t]);
                             weighted = term.mul(PhysicsLoss.like(term, model.weights().get(all[t])));
                             gc.backward(weighted);

@@ -97,21 +97,22 @@ public final class Generator {
             }
         }
         SplittableRandom random = new SplittableRandom(seed);
-        float[] z = new float[n * latent];
+        int code = model.config().codeSize();
+        float[] z = new float[n * code];
         double[] extents = new double[n];
-        double[] draw = new double[latent];
+        double[] draw = new double[code];
         for (int i = 0; i < n; i++) {
             if (aggregate != null) {
                 aggregate.sample(cholesky, random, draw);
             } else {
-                for (int j = 0; j < latent; j++) {
+                for (int j = 0; j < code; j++) {
                     draw[j] = random.nextGaussian();
                 }
             }
-            for (int j = 0; j < latent; j++) {
-                z[i * latent + j] = (float) fixed.getOrDefault(j, draw[j]).doubleValue();
+            for (int j = 0; j < code; j++) {
+                z[i * code + j] = (float) fixed.getOrDefault(j, draw[j]).doubleValue();
             }
-            extents[i] = extent != null ? extent.sample(z, i * latent, random) : model.scales().sample(random);
+            extents[i] = extent != null ? extent.sample(z, i * code, random) : model.scales().sample(random);
         }
         return toPixels(decode(z, n, progress), extents);
     }
@@ -131,14 +132,15 @@ public final class Generator {
         if (steps < 2) {
             throw new LptemException("a latent sweep needs at least 2 steps, got " + steps);
         }
-        float[] z = new float[steps * latent];
+        int code = model.config().codeSize();
+        float[] z = new float[steps * code];
         double[] extents = new double[steps];
         for (int i = 0; i < steps; i++) {
-            for (int j = 0; aggregate != null && j < latent; j++) {
-                z[i * latent + j] = (float) aggregate.mean()[j];
+            for (int j = 0; aggregate != null && j < code; j++) {
+                z[i * code + j] = (float) aggregate.mean()[j];
             }
-            z[i * latent + dimension] = (float) (from + (to - from) * i / (steps - 1));
-            extents[i] = extent != null ? extent.median(z, i * latent) : model.scales().median();
+            z[i * code + dimension] = (float) (from + (to - from) * i / (steps - 1));
+            extents[i] = extent != null ? extent.median(z, i * code) : model.scales().median();
         }
         return toPixels(decode(z, steps, progress), extents);
     }
@@ -151,9 +153,9 @@ public final class Generator {
             progress.checkCanceled();
             int count = Math.min(BATCH, n - from);
             try (NDManager m = model.vae().parameters().manager().newSubManager()) {
-                float[] part = new float[count * c.latent()];
-                System.arraycopy(z, from * c.latent(), part, 0, part.length);
-                NDArray x = model.vae().decode(m.create(part, new Shape(count, c.latent())));
+                float[] part = new float[count * c.codeSize()];
+                System.arraycopy(z, from * c.codeSize(), part, 0, part.length);
+                NDArray x = model.vae().decode(m.create(part, new Shape(count, c.codeSize())));
                 System.arraycopy(x.toFloatArray(), 0, out, from * c.length() * 2, count * c.length() * 2);
             }
             progress.report((double) (from + count) / n, "generating");

@@ -176,8 +176,8 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
                 throw new LptemException("windows have " + w.length() + " frames but the model takes " + c.length());
             }
         }
-        float[] mu = new float[n * c.latent()];
-        float[] logVar = new float[n * c.latent()];
+        float[] mu = new float[n * c.codeSize()];
+        float[] logVar = new float[n * c.codeSize()];
         for (int from = 0; from < n; from += BATCH) {
             progress.checkCanceled();
             int count = Math.min(BATCH, n - from);
@@ -187,8 +187,8 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
             }
             try (NDManager m = vae.parameters().manager().newSubManager()) {
                 NDList posterior = vae.encode(m.create(flat, new Shape(count, c.length(), 2)));
-                System.arraycopy(posterior.get(0).toFloatArray(), 0, mu, from * c.latent(), count * c.latent());
-                System.arraycopy(posterior.get(1).toFloatArray(), 0, logVar, from * c.latent(), count * c.latent());
+                System.arraycopy(posterior.get(0).toFloatArray(), 0, mu, from * c.codeSize(), count * c.codeSize());
+                System.arraycopy(posterior.get(1).toFloatArray(), 0, logVar, from * c.codeSize(), count * c.codeSize());
             }
             progress.report((double) (from + count) / n, "fitting the aggregate prior");
         }
@@ -198,7 +198,7 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
     /** Encodes every window (in batches, without noise) and fits the Gaussian to the posteriors. */
     public static LatentPrior fit(TransformerVae vae, TrajectoryWindows windows, Progress progress) {
         float[][] posterior = encode(vae, windows, progress);
-        return fit(posterior[0], posterior[1], windows.size(), vae.config().latent());
+        return fit(posterior[0], posterior[1], windows.size(), vae.config().codeSize());
     }
 
     /**
@@ -209,7 +209,7 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
     public static LatentPrior fitJoint(TransformerVae vae, TrajectoryWindows windows, Progress progress) {
         float[][] posterior = encode(vae, windows, progress);
         double[] extents = windows.windows().stream().mapToDouble(Window::extentPx).toArray();
-        return fitJoint(posterior[0], posterior[1], extents, windows.size(), vae.config().latent());
+        return fitJoint(posterior[0], posterior[1], extents, windows.size(), vae.config().codeSize());
     }
 
     /** Lower-triangular L with L L^T = covariance, row-major. */

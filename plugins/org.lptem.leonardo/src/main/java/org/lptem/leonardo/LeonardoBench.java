@@ -36,7 +36,7 @@ public record LeonardoBench(long parameters, double trainPerSecond, double gener
                 long t1 = System.nanoTime();
                 g.generate(generate, 2, Map.of(), progress.sub(0.8, 0.9));
                 double gen = generate / ((System.nanoTime() - t1) / 1e9);
-                float[] z = new float[generate * config.latent()];
+                float[] z = new float[generate * config.codeSize()];
                 SplittableRandom r = new SplittableRandom(3);
                 for (int i = 0; i < z.length; i++) {
                     z[i] = (float) r.nextGaussian();
@@ -44,14 +44,14 @@ public record LeonardoBench(long parameters, double trainPerSecond, double gener
                 double onnx;
                 try (OnnxModel decoder = OnnxModel.load("LEONARDO decoder", DecoderOnnx.export(model.vae()),
                         ExecutionDevice.CPU)) {
-                    decoder.run(DecoderOnnx.INPUT, java.util.Arrays.copyOf(z, config.latent()),
-                            new long[] {1, config.latent()}, DecoderOnnx.OUTPUT);
+                    decoder.run(DecoderOnnx.INPUT, java.util.Arrays.copyOf(z, config.codeSize()),
+                            new long[] {1, config.codeSize()}, DecoderOnnx.OUTPUT);
                     long t2 = System.nanoTime();
                     for (int from = 0; from < generate; from += 256) {
                         progress.checkCanceled();
                         int n = Math.min(256, generate - from);
-                        decoder.run(DecoderOnnx.INPUT, java.util.Arrays.copyOfRange(z, from * config.latent(),
-                                (from + n) * config.latent()), new long[] {n, config.latent()}, DecoderOnnx.OUTPUT);
+                        decoder.run(DecoderOnnx.INPUT, java.util.Arrays.copyOfRange(z, from * config.codeSize(),
+                                (from + n) * config.codeSize()), new long[] {n, config.codeSize()}, DecoderOnnx.OUTPUT);
                     }
                     onnx = generate / ((System.nanoTime() - t2) / 1e9);
                 }

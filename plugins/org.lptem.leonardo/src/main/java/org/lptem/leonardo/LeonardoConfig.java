@@ -27,7 +27,7 @@ import org.lptem.core.LptemException;
  * @param decoderHidden first dense width of the decoder
  */
 public record LeonardoConfig(int length, int latent, int layers, int heads, int width, int ffn, int bottleneck,
-        int hidden, int decoderHidden) {
+        int hidden, int decoderHidden, int frameLatent) {
 
     /** Kernel sizes of the reference architecture. */
     public static final int EMBED_KERNEL = 3;
@@ -47,9 +47,26 @@ public record LeonardoConfig(int length, int latent, int layers, int heads, int 
         positive("bottleneck", bottleneck, 1);
         positive("hidden", hidden, 1);
         positive("decoder-hidden", decoderHidden, 1);
+        if (frameLatent < 0) {
+            throw new LptemException("frame-latent must be at least 0, got " + frameLatent);
+        }
         if (width % heads != 0) {
             throw new LptemException("width (" + width + ") must be a multiple of heads (" + heads + ")");
         }
+    }
+
+    /** The published shape: one latent vector per trajectory and no latent per frame. */
+    public LeonardoConfig(int length, int latent, int layers, int heads, int width, int ffn, int bottleneck,
+            int hidden, int decoderHidden) {
+        this(length, latent, layers, heads, width, ffn, bottleneck, hidden, decoderHidden, 0);
+    }
+
+    /**
+     * The size of the code the decoder reads: the trajectory's latent, then {@code frameLatent} values per frame
+     * (frame-major).
+     */
+    public int codeSize() {
+        return latent + length * frameLatent;
     }
 
     private static void positive(String name, int value, int min) {
@@ -110,7 +127,9 @@ public record LeonardoConfig(int length, int latent, int layers, int heads, int 
                 + Math.multiplyExact((long) bottleneck * length, decoderHidden) + (long) bottleneck * length
                 + Math.multiplyExact((long) bottleneck * width, BOTTLENECK_KERNEL) + w
                 + Math.multiplyExact(layers, decoderBlock)
-                + 2 * w * OUTPUT_KERNEL + 2;
+                + 2 * w * OUTPUT_KERNEL + 2
+                + (frameLatent > 0 ? (long) frameLatent * w + w : 0);
+        encoder += frameLatent > 0 ? 2 * ((long) frameLatent * w + frameLatent) : 0;
         return Math.addExact(encoder, decoder);
     }
 
@@ -120,23 +139,27 @@ public record LeonardoConfig(int length, int latent, int layers, int heads, int 
     }
 
     public LeonardoConfig withLength(int v) {
-        return new LeonardoConfig(v, latent, layers, heads, width, ffn, bottleneck, hidden, decoderHidden);
+        return new LeonardoConfig(v, latent, layers, heads, width, ffn, bottleneck, hidden, decoderHidden, frameLatent);
     }
 
     public LeonardoConfig withLatent(int v) {
-        return new LeonardoConfig(length, v, layers, heads, width, ffn, bottleneck, hidden, decoderHidden);
+        return new LeonardoConfig(length, v, layers, heads, width, ffn, bottleneck, hidden, decoderHidden, frameLatent);
     }
 
     public LeonardoConfig withLayers(int v) {
-        return new LeonardoConfig(length, latent, v, heads, width, ffn, bottleneck, hidden, decoderHidden);
+        return new LeonardoConfig(length, latent, v, heads, width, ffn, bottleneck, hidden, decoderHidden, frameLatent);
     }
 
     public LeonardoConfig withHeads(int v) {
-        return new LeonardoConfig(length, latent, layers, v, width, ffn, bottleneck, hidden, decoderHidden);
+        return new LeonardoConfig(length, latent, layers, v, width, ffn, bottleneck, hidden, decoderHidden, frameLatent);
+    }
+
+    public LeonardoConfig withFrameLatent(int v) {
+        return new LeonardoConfig(length, latent, layers, heads, width, ffn, bottleneck, hidden, decoderHidden, v);
     }
 
     public LeonardoConfig withWidth(int v) {
-        return new LeonardoConfig(length, latent, layers, heads, v, ffn, bottleneck, hidden, decoderHidden);
+        return new LeonardoConfig(length, latent, layers, heads, v, ffn, bottleneck, hidden, decoderHidden, frameLatent);
     }
 
     /** The configuration as ordered key/value pairs (model file, reports). */
@@ -151,13 +174,16 @@ public record LeonardoConfig(int length, int latent, int layers, int heads, int 
         m.put("bottleneck", bottleneck);
         m.put("hidden", hidden);
         m.put("decoderHidden", decoderHidden);
+        if (frameLatent > 0) { // absent before frame latents existed, and in every file of the published shape
+            m.put("frameLatent", frameLatent);
+        }
         return m;
     }
 
-    /** Reads {@link #toMap()}'s keys; a missing key is an error naming it. */
+    /** Reads {@link #toMap()}'s keys; a missing key is an error naming it, except frameLatent (then 0). */
     public static LeonardoConfig fromMap(java.util.function.Function<String, Integer> get) {
         return new LeonardoConfig(get.apply("length"), get.apply("latent"), get.apply("layers"), get.apply("heads"),
                 get.apply("width"), get.apply("ffn"), get.apply("bottleneck"), get.apply("hidden"),
-                get.apply("decoderHidden"));
+                get.apply("decoderHidden"), get.apply("frameLatent"));
     }
 }

@@ -27,14 +27,14 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
     public LeonardoModel {
         history = List.copyOf(history);
         info = Map.copyOf(info);
-        if (aggregatePrior != null && aggregatePrior.dimension() != vae.config().latent()) {
+        if (aggregatePrior != null && aggregatePrior.dimension() != vae.config().codeSize()) {
             throw new org.lptem.core.LptemException("the aggregate prior has " + aggregatePrior.dimension()
-                    + " dimensions, the model's latent " + vae.config().latent());
+                    + " dimensions, the model's code " + vae.config().codeSize());
         }
-        if (jointPrior != null && (aggregatePrior == null || jointPrior.dimension() != vae.config().latent() + 1)) {
+        if (jointPrior != null && (aggregatePrior == null || jointPrior.dimension() != vae.config().codeSize() + 1)) {
             throw new org.lptem.core.LptemException("the joint (latent, log extent) prior has "
-                    + jointPrior.dimension() + " dimensions, the model's latent " + vae.config().latent()
-                    + " needs " + (vae.config().latent() + 1) + " and an aggregate prior");
+                    + jointPrior.dimension() + " dimensions, the model's code " + vae.config().codeSize()
+                    + " needs " + (vae.config().codeSize() + 1) + " and an aggregate prior");
         }
     }
 
@@ -93,7 +93,7 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
      */
     public LeonardoModel withJointPrior(LatentPrior joint) {
         return new LeonardoModel(vae, scales, history, weights, trainingReference, info,
-                joint.marginal(vae.config().latent()), joint);
+                joint.marginal(vae.config().codeSize()), joint);
     }
 
     /**

@@ -122,7 +122,7 @@ public final class LeonardoTrainer {
                             from + settings.batchSize()));
                     try (NDManager step = manager.newSubManager()) {
                         NDArray x = windows(step, batch, config.length());
-                        NDArray noise = noise(step, batch.length, config.latent(), random);
+                        NDArray noise = noise(step, batch.length, config.codeSize(), random);
                         Map<LossTerm, NDArray> terms;
                         NDArray total;
                         try (GradientCollector gc = Torch.engine().newGradientCollector()) {
@@ -228,7 +228,7 @@ public final class LeonardoTrainer {
                     from + settings.batchSize()));
             try (NDManager step = vae.parameters().manager().newSubManager()) {
                 NDArray x = windows(step, batch, vae.config().length());
-                NDList out = vae.forward(x, noise(step, batch.length, vae.config().latent(), random));
+                NDList out = vae.forward(x, noise(step, batch.length, vae.config().codeSize(), random));
                 Map<LossTerm, NDArray> terms = loss.terms(x, out.get(0), out.get(1), out.get(2));
                 sums.add(terms, loss.total(terms).getFloat(), batch.length);
             }

@@ -31,7 +31,7 @@ import org.lptem.core.PartialPaths;
  * archive:
  * <ul>
  * <li>{@code leonardo.properties}: {@code format}, {@code version}, {@code config.*} (the {@link LeonardoConfig}
- * sizes), {@code weight.*} (loss weights), {@code info.*} (training facts), {@code calibration.nm_per_px} and
+ * sizes; {@code config.frameLatent} only where it is not 0), {@code weight.*} (loss weights), {@code info.*} (training facts), {@code calibration.nm_per_px} and
  * {@code calibration.s_per_frame} (absent when unknown), {@code history.epochs} and per epoch-series
  * {@code history.train.TERM}, {@code history.validation.TERM}, {@code history.train.total},
  * {@code history.validation.total} (comma-separated numbers, one per epoch; NaN where
@@ -46,6 +46,8 @@ import org.lptem.core.PartialPaths;
  * <li>{@code joint_prior.bin} (version 3, present when {@code joint_prior.count} is set): the joint Gaussian over
  * (z, log extent px) ({@link LatentPrior#fitJoint}; little-endian float64: latent + 1 means, the log extent last,
  * then (latent + 1)^2 covariances). {@code prior.bin} still holds its latent marginal;</li>
+ * <li>with per-frame latents, "latent" in the two priors above means the whole code the decoder reads
+ * ({@link LeonardoConfig#codeSize()}: the latent, then the per-frame values);</li>
  * <li>checkpoints only: {@code checkpoint.properties} (epoch, optimizer steps, best monitored loss, epochs without
  * improvement), {@code optimizer_m.bin}, {@code optimizer_v.bin} (Adam moments) and {@code best.bin} (weights of
  * the best epoch).</li>
@@ -152,7 +154,7 @@ public final class ModelFile {
         Properties p = load(file, entries(file), PROPERTIES);
         checkedVersion(file, p);
         try {
-            return LeonardoConfig.fromMap(k -> integer(file, p, "config." + k));
+            return LeonardoConfig.fromMap(k -> configValue(file, p, k));
         } catch (LptemException e) {
             throw e.source() != null ? e : LptemException.inFile(file, e.getMessage(), e);
         }
@@ -178,7 +180,7 @@ public final class ModelFile {
         Properties p = load(file, entries, PROPERTIES);
         int version = checkedVersion(file, p);
         try {
-            LeonardoConfig config = LeonardoConfig.fromMap(k -> integer(file, p, "config." + k));
+            LeonardoConfig config = LeonardoConfig.fromMap(k -> configValue(file, p, k));
             LossWeights weights = LossWeights.paper();
             for (LossTerm t : LossTerm.values()) {
                 weights = weights.with(t, number(file, p, "weight." + t.key()));
@@ -201,9 +203,9 @@ public final class ModelFile {
                     java.util.Arrays.copyOfRange(ref, d, ref.length), integer(file, p, "reference.count"));
             List<EpochLoss> history = history(file, p);
             LatentPrior prior = version >= 2 && p.getProperty("prior.count") != null
-                    ? prior(file, entries, PRIOR, integer(file, p, "prior.count"), config.latent()) : null;
+                    ? prior(file, entries, PRIOR, integer(file, p, "prior.count"), config.codeSize()) : null;
             LatentPrior joint = version >= 3 && p.getProperty("joint_prior.count") != null
-                    ? prior(file, entries, JOINT_PRIOR, integer(file, p, "joint_prior.count"), config.latent() + 1)
+                    ? prior(file, entries, JOINT_PRIOR, integer(file, p, "joint_prior.count"), config.codeSize() + 1)
                     : null;
             if (joint != null && prior == null) {
                 throw LptemException.inFile(file, "corrupt LEONARDO model: a joint prior without an aggregate prior");
@@ -239,6 +241,11 @@ public final class ModelFile {
         } catch (NumberFormatException e) {
             throw LptemException.inFile(file, "corrupt model: " + e.getMessage(), e);
         }
+    }
+
+    private static int configValue(Path file, Properties p, String key) {
+        return key.equals("frameLatent") && p.getProperty("config." + key) == null ? 0
+                : integer(file, p, "config." + key);
     }
 
     private static LatentPrior prior(Path file, Map<String, byte[]> entries, String name, int count, int latent) {

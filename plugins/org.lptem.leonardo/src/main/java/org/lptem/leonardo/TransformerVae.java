@@ -21,6 +21,8 @@ import java.util.SplittableRandom;
  */
 public final class TransformerVae {
     static final float LAYER_NORM_EPS = 1e-5f;
+    /** Initial log-variance of the per-frame posteriors (their bias; the weights start as usual). */
+    static final float FRAME_LOG_VARIANCE_START = -6f;
 
     private final LeonardoConfig config;
     private final Parameters params;
@@ -56,6 +58,13 @@ public final class TransformerVae {
         linear(p, r, "enc.dense", c.hidden(), c.bottleneck() * c.pooledLength());
         linear(p, r, "enc.mu", c.latent(), c.hidden());
         linear(p, r, "enc.logvar", c.latent(), c.hidden());
+        if (c.frameLatent() > 0) {
+            linear(p, r, "enc.frame_mu", c.frameLatent(), w);
+            linear(p, r, "enc.frame_logvar", c.frameLatent(), w);
+            // narrow from the start: at PyTorch's default (variance about 1) the sampling noise drowns what the
+            // decoder could read from a frame, and the frame latents collapse before it learns to (measured, README)
+            p.constant("enc.frame_logvar.b", FRAME_LOG_VARIANCE_START, c.frameLatent());
+        }
         linear(p, r, "dec.dense1", c.decoderHidden(), c.latent());
         linear(p, r, "dec.dense2", c.bottleneck() * c.length(), c.decoderHidden());
         // ConvTranspose1d weights are (in, out, kernel); PyTorch takes the fan-in from dimension 1
@@ -72,6 +81,9 @@ public final class TransformerVae {
             layerNorm(p, b + ".ln3", w);
         }
         conv(p, r, "dec.out", 2, w, LeonardoConfig.OUTPUT_KERNEL);
+        if (c.frameLatent() > 0) {
+            linear(p, r, "dec.frame", w, c.frameLatent());
+        }
         return new TransformerVae(c, p);
     }
 
@@ -115,12 +127,28 @@ public final class TransformerVae {
         f = Activation.relu(conv(f, "enc.conv2", 2, 0));
         NDArray flat = f.reshape(x.getShape().get(0), (long) c.bottleneck() * c.pooledLength());
         NDArray hidden = Activation.relu(linear(flat, "enc.dense"));
-        return new NDList(linear(hidden, "enc.mu"), linear(hidden, "enc.logvar"));
+        NDArray mu = linear(hidden, "enc.mu");
+        NDArray logVar = linear(hidden, "enc.logvar");
+        if (c.frameLatent() == 0) {
+            return new NDList(mu, logVar);
+        }
+        long b = x.getShape().get(0);
+        long frames = (long) c.length() * c.frameLatent();
+        return new NDList(mu.concat(linear(h, "enc.frame_mu").reshape(b, frames), 1),
+                logVar.concat(linear(h, "enc.frame_logvar").reshape(b, frames), 1));
     }
 
     /** Normalised trajectories {@code (batch, length, 2)} from latents {@code (batch, latent)}. */
-    public NDArray decode(NDArray z) {
+    public NDArray decode(NDArray code) {
         LeonardoConfig c = config;
+        long batch = code.getShape().get(0);
+        NDArray z = code;
+        NDArray perFrame = null;
+        if (c.frameLatent() > 0) {
+            NDList parts = code.split(new long[] {c.latent()}, 1);
+            z = parts.get(0);
+            perFrame = linear(parts.get(1).reshape(batch, c.length(), c.frameLatent()), "dec.frame");
+        }
         NDArray h = Activation.relu(linear(z, "dec.dense1"));
         h = Activation.relu(linear(h, "dec.dense2")).reshape(z.getShape().get(0), c.bottleneck(), c.length());
         // DJL's PyTorch engine has no transposed convolution; at stride 1 it is the convolution with the kernel
@@ -132,6 +160,9 @@ public final class TransformerVae {
         NDArray memory = Conv1d.conv1d(h, kernel, params.get("dec.deconv.b"), new Shape(1),
                 new Shape(k - 1 - k / 2), new Shape(1), 1).singletonOrThrow().transpose(0, 2, 1)
                 .add(positions(z.getManager()));
+        if (perFrame != null) {
+            memory = memory.add(perFrame);
+        }
         NDArray x = memory;
         for (int i = 0; i < c.layers(); i++) {
             String b = "dec.block" + i;

@@ -111,24 +111,65 @@ class LeonardoTrainerTest {
                     assertArrayEquals(a.get(i), b.get(i));
                 }
             }
-            int n = 5;
-            int latent = model.config().latent();
-            float[] z = new float[n * latent];
-            java.util.SplittableRandom r = new java.util.SplittableRandom(4);
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (float) r.nextGaussian();
+            assertOnnxParity(model);
+        }
+    }
+
+    /** The ONNX decoder gives DJL's trajectories for the same codes, and the output depends on the code. */
+    private static void assertOnnxParity(LeonardoModel model) {
+        int n = 5;
+        int code = model.config().codeSize();
+        float[] z = new float[n * code];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) r.nextGaussian();
+        }
+        float[] djl = new Generator(model).decode(z, n, Progress.NONE);
+        try (OnnxModel onnx = OnnxModel.load("decoder", DecoderOnnx.export(model.vae()), ExecutionDevice.CPU)) {
+            float[] ort = onnx.run(DecoderOnnx.INPUT, z, new long[] {n, code}, DecoderOnnx.OUTPUT);
+            assertEquals(djl.length, ort.length);
+            double spread = 0;
+            for (int i = 0; i < djl.length; i++) {
+                assertEquals(djl[i], ort[i], 1e-4, "value " + i);
+                spread = Math.max(spread, Math.abs(djl[i] - djl[0]));
             }
-            float[] djl = new Generator(model).decode(z, n, Progress.NONE);
-            try (OnnxModel onnx = OnnxModel.load("decoder", DecoderOnnx.export(model.vae()), ExecutionDevice.CPU)) {
-                float[] ort = onnx.run(DecoderOnnx.INPUT, z, new long[] {n, latent}, DecoderOnnx.OUTPUT);
-                assertEquals(djl.length, ort.length);
-                double spread = 0;
-                for (int i = 0; i < djl.length; i++) {
-                    assertEquals(djl[i], ort[i], 1e-4, "value " + i);
-                    spread = Math.max(spread, Math.abs(djl[i] - djl[0]));
-                }
-                assertTrue(spread > 1e-3, "the decoder output is not constant");
+            assertTrue(spread > 1e-3, "the decoder output is not constant");
+        }
+    }
+
+    @Test
+    void frameLatentsAreEncodedDecodedStoredAndExported(@TempDir Path dir) {
+        LeonardoConfig config = TestData.tiny().withFrameLatent(2);
+        assertEquals(4 + 32 * 2, config.codeSize());
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU);
+                LeonardoModel model = new LeonardoTrainer(data, settings(2), Progress.NONE, e -> { })
+                        .train(config, m, Map.of())) {
+            assertEquals(config.codeSize(), model.aggregatePrior().dimension());
+            assertEquals(config.codeSize() + 1, model.jointPrior().dimension());
+            Path f = dir.resolve("frames.leonardo");
+            ModelFile.write(f, model);
+            try (LeonardoModel back = ModelFile.read(f, m)) {
+                assertEquals(config, back.config());
+                assertArrayEquals(model.aggregatePrior().covariance(), back.aggregatePrior().covariance());
             }
+            // the same trajectory latent with other per-frame values gives another trajectory, changed at the
+            // frames whose values changed (the decoder reads them frame by frame before attention mixes them)
+            float[] z = new float[2 * config.codeSize()];
+            for (int i = 0; i < config.latent(); i++) {
+                z[i] = 0.3f * i;
+                z[config.codeSize() + i] = 0.3f * i;
+            }
+            z[config.codeSize() + config.latent() + 2 * 10] = 2f;
+            float[] x = new Generator(model).decode(z, 2, Progress.NONE);
+            double change = 0;
+            for (int i = 0; i < 64; i++) {
+                change = Math.max(change, Math.abs(x[i] - x[64 + i]));
+            }
+            assertTrue(change > 1e-4, "a per-frame latent value changes the trajectory: " + change);
+            assertOnnxParity(model);
+            List<double[]> generated = new Generator(model).generate(3, 1, Map.of(), Progress.NONE);
+            assertEquals(3, generated.size());
+            assertEquals(64, generated.get(0).length);
         }
     }
 

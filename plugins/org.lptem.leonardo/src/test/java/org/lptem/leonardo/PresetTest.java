@@ -33,7 +33,8 @@ class PresetTest {
         assertEquals(1_065_346, LeonardoConfig.small().parameterCount());
         try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
             for (LeonardoConfig c : new LeonardoConfig[] {LeonardoConfig.paper(), LeonardoConfig.small().withLatent(12),
-                new LeonardoConfig(32, 3, 3, 2, 6, 10, 5, 7, 9), new LeonardoConfig(10, 1, 1, 1, 1, 1, 1, 1, 1)}) {
+                new LeonardoConfig(32, 3, 3, 2, 6, 10, 5, 7, 9), new LeonardoConfig(10, 1, 1, 1, 1, 1, 1, 1, 1),
+                LeonardoConfig.small().withFrameLatent(2), new LeonardoConfig(10, 1, 1, 1, 1, 1, 1, 1, 1, 3)}) {
                 assertEquals(TransformerVae.initialise(c, m, 1).parameters().count(), c.parameterCount(),
                         c.toString());
             }
