@@ -22,17 +22,13 @@ import org.lptem.track.TrackEvent;
  * splits from).
  */
 final class EventTable {
-    static final String EVENT = "event";
-
-    static final String OTHER_PARTICLE = "other_particle";
-
     private EventTable() {
     }
 
     static DataTableSpec spec() {
         return new DataTableSpec("track_events", new DataColumnSpec[]{
-            new DataColumnSpecCreator(EVENT, StringCell.TYPE).createSpec(), Cells.intColumn(Columns.FRAME),
-            Cells.intColumn(Columns.PARTICLE), Cells.intColumn(OTHER_PARTICLE)});
+            new DataColumnSpecCreator(Columns.EVENT, StringCell.TYPE).createSpec(), Cells.intColumn(Columns.FRAME),
+            Cells.intColumn(Columns.PARTICLE), Cells.intColumn(Columns.OTHER_PARTICLE)});
     }
 
     static BufferedDataTable write(final List<TrackEvent> events, final ExecutionContext exec) {

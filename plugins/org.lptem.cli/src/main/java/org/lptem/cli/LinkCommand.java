@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lptem.core.Calibration;
+import org.lptem.core.Columns;
 import org.lptem.core.Detection;
 import org.lptem.core.LptemException;
 import org.lptem.core.Track;
@@ -108,7 +109,8 @@ final class LinkCommand implements Callable<Integer> {
     Path trackpy;
 
     @Option(names = "--events", paramLabel = "FILE.csv",
-            description = "Also write merges and splits (kind, frame, particle, other_particle).")
+            description = "Also write merges and splits (event, frame, particle, other_particle; the columns of "
+                    + "the Particle Linker node's events table).")
     Path events;
 
     @Spec
@@ -209,7 +211,8 @@ final class LinkCommand implements Callable<Integer> {
     }
 
     private static void writeEvents(Path file, List<TrackEvent> events) {
-        try (CsvWriter csv = new CsvWriter(file, "kind", "frame", "particle", "other_particle")) {
+        try (CsvWriter csv = new CsvWriter(file, Columns.EVENT, Columns.FRAME, Columns.PARTICLE,
+                Columns.OTHER_PARTICLE)) {
             try {
                 for (TrackEvent e : events) {
                     csv.row(e.kind().name().toLowerCase(Locale.ROOT), e.frame(), e.track(), e.otherTrack());

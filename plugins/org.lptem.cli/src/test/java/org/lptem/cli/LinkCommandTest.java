@@ -54,6 +54,8 @@ class LinkCommandTest {
                     "--events", dir.resolve(linker + "-events.csv").toString());
             assertEquals(0, r.code(), linker + ": " + r.err());
             assertTrue(Files.exists(out), linker);
+            assertEquals("event,frame,particle,other_particle", firstLine(dir.resolve(linker + "-events.csv")),
+                    "the Particle Linker node's column names");
         }
         assertEquals(0, lptem("link", in.toString(), "-o", dir.resolve("nn.csv").toString(), "--linker", "nn",
                 "--max-distance", "9", "--max-gap", "1", "--min-length", "2").code());
@@ -140,5 +142,13 @@ class LinkCommandTest {
         assertEquals(0, lptem("link", in.toString(), "--out", overridden.toString(), "--max-distance", "9",
                 "--pixel-size", "2").code());
         assertEquals(Calibration.of(2.0, 0.05).toString(), org.lptem.io.ImpliedCalibration.of(overridden).toString());
+    }
+
+    private static String firstLine(Path file) {
+        try {
+            return Files.readAllLines(file).get(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -30,6 +30,11 @@ public final class Columns {
     public static final String SCORE = "score";
     public static final String LABEL = "label";
 
+    /** Merge and split events of the linker: {@code merge} or {@code split}. */
+    public static final String EVENT = "event";
+    /** The track another one merges into or splits from. */
+    public static final String OTHER_PARTICLE = "other_particle";
+
     /** MSD tables. */
     public static final String LAG_FRAMES = "lag_frames";
     public static final String LAG_S = "lag_s";
