@@ -53,7 +53,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the --demo simulation (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--frames", paramLabel = "FROM:TO[:STEP]", description = "Frame range, 0-based, TO exclusive.")
+    @Option(names = "--frames", paramLabel = "FROM:TO[:STEP]", description = "Frame range, 0-based, TO exclusive. "
+            + "The selection is analysed as a video of its own: outputs number its frames from 0 (output frame k is "
+            + "video frame FROM + k x STEP) and its frame interval is STEP times the video's.")
     String frames;
 
     @Mixin

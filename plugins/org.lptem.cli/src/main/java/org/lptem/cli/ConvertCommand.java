@@ -42,11 +42,12 @@ final class ConvertCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--labels", paramLabel = "LABELS.tif", description = "Label video (lptem segment's or the "
-            + "simulator's labels.tif, same frame numbering as FILE) whose outlines are drawn; movie/PNG only.")
+            + "simulator's labels.tif, same frame numbering as FILE, i.e. from an analysis of the whole video, not "
+            + "of a --frames selection) whose outlines are drawn; movie/PNG only.")
     Path labels;
 
     @Option(names = "--tracks", paramLabel = "TRACKS.csv", description = "Tracks (lptem link's or analyze's "
-            + "tracks.csv, positions in px) drawn with their ids; movie/PNG only.")
+            + "tracks.csv, positions in px, frames numbered as FILE's) drawn with their ids; movie/PNG only.")
     Path tracks;
 
     @Option(names = "--tail", defaultValue = "20", paramLabel = "FRAMES",

@@ -75,7 +75,9 @@ final class SegmentCommand implements Callable<Integer> {
                     + "--average-frames 3.")
     Path classifier;
 
-    @Option(names = "--frames", paramLabel = "FROM:TO[:STEP]", description = "Frame range, 0-based, TO exclusive.")
+    @Option(names = "--frames", paramLabel = "FROM:TO[:STEP]", description = "Frame range, 0-based, TO exclusive. "
+            + "The selection is analysed as a video of its own: outputs number its frames from 0 (output frame k is "
+            + "video frame FROM + k x STEP) and its frame interval is STEP times the video's.")
     String frames;
 
     @Mixin
