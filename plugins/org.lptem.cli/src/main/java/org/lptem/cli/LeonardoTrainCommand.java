@@ -204,8 +204,8 @@ final class LeonardoTrainCommand implements Callable<Integer> {
         if (width != null) {
             c = c.withWidth(width);
         }
-        if (resume != null && (length != null || latent != null || frameLatent != null || layers != null || heads != null
-                || width != null)) {
+        if (resume != null && (length != null || latent != null || frameLatent != null || layers != null
+                || heads != null || width != null)) {
             throw new LptemException("--resume takes the network sizes from the checkpoint; leave out --length, "
                     + "--latent, --frame-latent, --layers, --heads and --width");
         }

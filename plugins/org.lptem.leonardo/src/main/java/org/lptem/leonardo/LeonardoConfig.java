@@ -25,6 +25,9 @@ import org.lptem.core.LptemException;
  * @param bottleneck channels of the convolutional bottleneck
  * @param hidden encoder dense width before mu and log-variance
  * @param decoderHidden first dense width of the decoder
+ * @param frameLatent latent values per frame beside the trajectory's latent (0 in the published network): the
+ *     encoder maps its last block's output at each frame to their mean and log-variance, the decoder adds a linear
+ *     map of them to its memory at the same frame
  */
 public record LeonardoConfig(int length, int latent, int layers, int heads, int width, int ffn, int bottleneck,
         int hidden, int decoderHidden, int frameLatent) {
@@ -139,19 +142,23 @@ public record LeonardoConfig(int length, int latent, int layers, int heads, int 
     }
 
     public LeonardoConfig withLength(int v) {
-        return new LeonardoConfig(v, latent, layers, heads, width, ffn, bottleneck, hidden, decoderHidden, frameLatent);
+        return new LeonardoConfig(v, latent, layers, heads, width, ffn, bottleneck,
+                hidden, decoderHidden, frameLatent);
     }
 
     public LeonardoConfig withLatent(int v) {
-        return new LeonardoConfig(length, v, layers, heads, width, ffn, bottleneck, hidden, decoderHidden, frameLatent);
+        return new LeonardoConfig(length, v, layers, heads, width, ffn, bottleneck,
+                hidden, decoderHidden, frameLatent);
     }
 
     public LeonardoConfig withLayers(int v) {
-        return new LeonardoConfig(length, latent, v, heads, width, ffn, bottleneck, hidden, decoderHidden, frameLatent);
+        return new LeonardoConfig(length, latent, v, heads, width, ffn, bottleneck,
+                hidden, decoderHidden, frameLatent);
     }
 
     public LeonardoConfig withHeads(int v) {
-        return new LeonardoConfig(length, latent, layers, v, width, ffn, bottleneck, hidden, decoderHidden, frameLatent);
+        return new LeonardoConfig(length, latent, layers, v, width, ffn, bottleneck,
+                hidden, decoderHidden, frameLatent);
     }
 
     public LeonardoConfig withFrameLatent(int v) {
@@ -159,7 +166,8 @@ public record LeonardoConfig(int length, int latent, int layers, int heads, int 
     }
 
     public LeonardoConfig withWidth(int v) {
-        return new LeonardoConfig(length, latent, layers, heads, v, ffn, bottleneck, hidden, decoderHidden, frameLatent);
+        return new LeonardoConfig(length, latent, layers, heads, v, ffn, bottleneck,
+                hidden, decoderHidden, frameLatent);
     }
 
     /** The configuration as ordered key/value pairs (model file, reports). */

@@ -31,7 +31,8 @@ import org.lptem.core.PartialPaths;
  * archive:
  * <ul>
  * <li>{@code leonardo.properties}: {@code format}, {@code version}, {@code config.*} (the {@link LeonardoConfig}
- * sizes; {@code config.frameLatent} only where it is not 0), {@code weight.*} (loss weights), {@code info.*} (training facts), {@code calibration.nm_per_px} and
+ * sizes; {@code config.frameLatent} only where it is not 0), {@code weight.*} (loss weights), {@code info.*}
+ * (training facts), {@code calibration.nm_per_px} and
  * {@code calibration.s_per_frame} (absent when unknown), {@code history.epochs} and per epoch-series
  * {@code history.train.TERM}, {@code history.validation.TERM}, {@code history.train.total},
  * {@code history.validation.total} (comma-separated numbers, one per epoch; NaN where
