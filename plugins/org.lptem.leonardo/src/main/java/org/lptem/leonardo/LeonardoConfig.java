@@ -53,6 +53,10 @@ public record LeonardoConfig(int length, int latent, int layers, int heads, int 
         if (frameLatent < 0) {
             throw new LptemException("frame-latent must be at least 0, got " + frameLatent);
         }
+        if ((long) latent + (long) length * frameLatent > Integer.MAX_VALUE) {
+            throw new LptemException("latent + length x frame-latent must fit an int, got " + latent + " + " + length
+                    + " x " + frameLatent);
+        }
         if (width % heads != 0) {
             throw new LptemException("width (" + width + ") must be a multiple of heads (" + heads + ")");
         }
@@ -131,8 +135,8 @@ public record LeonardoConfig(int length, int latent, int layers, int heads, int 
                 + Math.multiplyExact((long) bottleneck * width, BOTTLENECK_KERNEL) + w
                 + Math.multiplyExact(layers, decoderBlock)
                 + 2 * w * OUTPUT_KERNEL + 2
-                + (frameLatent > 0 ? (long) frameLatent * w + w : 0);
-        encoder += frameLatent > 0 ? 2 * ((long) frameLatent * w + frameLatent) : 0;
+                + Math.multiplyExact((long) frameLatent, w) + (frameLatent > 0 ? w : 0);
+        encoder = Math.addExact(encoder, 2 * (Math.multiplyExact((long) frameLatent, w) + frameLatent));
         return Math.addExact(encoder, decoder);
     }
 

@@ -203,6 +203,9 @@ public final class ModelFile {
             FeatureMoments reference = new FeatureMoments(java.util.Arrays.copyOf(ref, d),
                     java.util.Arrays.copyOfRange(ref, d, ref.length), integer(file, p, "reference.count"));
             List<EpochLoss> history = history(file, p);
+            // the sizes are checked against the weights first: the priors' sizes follow from them
+            Map<String, NamedTensors.Tensor> stored = tensors(file, entries, WEIGHTS);
+            checkSize(file, config, stored);
             LatentPrior prior = version >= 2 && p.getProperty("prior.count") != null
                     ? prior(file, entries, PRIOR, integer(file, p, "prior.count"), config.codeSize()) : null;
             LatentPrior joint = version >= 3 && p.getProperty("joint_prior.count") != null
@@ -211,8 +214,6 @@ public final class ModelFile {
             if (joint != null && prior == null) {
                 throw LptemException.inFile(file, "corrupt LEONARDO model: a joint prior without an aggregate prior");
             }
-            Map<String, NamedTensors.Tensor> stored = tensors(file, entries, WEIGHTS);
-            checkSize(file, config, stored);
             Parameters params = new Parameters(manager);
             try {
                 TransformerVae template;
@@ -251,9 +252,10 @@ public final class ModelFile {
 
     private static LatentPrior prior(Path file, Map<String, byte[]> entries, String name, int count, int latent) {
         double[] v = readDoubles(file, entries, name);
-        if (v.length != latent + latent * latent) {
+        long need = latent + (long) latent * latent;
+        if (v.length != need) {
             throw LptemException.inFile(file, "corrupt LEONARDO model: " + name + " holds " + v.length
-                    + " values, " + latent + " dimensions need " + (latent + latent * latent));
+                    + " values, " + latent + " dimensions need " + need);
         }
         return new LatentPrior(java.util.Arrays.copyOf(v, latent), java.util.Arrays.copyOfRange(v, latent, v.length),
                 count);

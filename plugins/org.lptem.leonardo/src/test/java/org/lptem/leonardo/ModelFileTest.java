@@ -95,6 +95,16 @@ class ModelFileTest {
                 assertError(big, m, "weights.bin holds");
             }
 
+            // per-frame latents the weights were not trained with, or of impossible sizes
+            for (String[] frame : new String[][] {{"3", "weights.bin holds"}, {"-1", "frame-latent must be at least 0"},
+                {"2000000000", "must fit an int"}}) {
+                entries.put("leonardo.properties", (props + "config.frameLatent=" + frame[0] + "\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                Path framed = dir.resolve("frame" + frame[0] + ".leonardo");
+                writeZip(framed, entries);
+                assertError(framed, m, frame[1]);
+            }
+
             entries = entries(good);
             byte[] w = entries.get("weights.bin");
             entries.put("weights.bin", java.util.Arrays.copyOf(w, w.length - 5));
