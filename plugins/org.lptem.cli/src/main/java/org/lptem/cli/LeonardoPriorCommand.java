@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.lptem.leonardo.LatentPrior;
 import org.lptem.leonardo.LeonardoModel;
+import org.lptem.leonardo.LeonardoTrainer;
 import org.lptem.leonardo.ModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,14 +47,17 @@ final class LeonardoPriorCommand implements Callable<Integer> {
             int length = m.config().length();
             m.requireCalibrationOf(windows, input.tracks.toString());
             long t0 = System.nanoTime();
-            LatentPrior joint = LatentPrior.fitJoint(m.vae(), windows, progress.sub(0.05, 1));
-            LeonardoModel fitted = m.withJointPrior(joint);
+            // the frame prior, if the model has per-frame latents, is drawn with the seed the model was trained with
+            long seed = Long.parseLong(m.info().getOrDefault("seed", "1"));
+            LeonardoModel fitted = LeonardoTrainer.fitPriors(m, windows, seed, progress.sub(0.05, 1));
+            LatentPrior joint = fitted.jointPrior();
             ModelFile.write(out, fitted);
             progress.finish();
             stdout.printf(Locale.ROOT, "aggregate prior fitted to %d windows of %d frames from %s (stride %d) "
                     + "in %.1f s%n", windows.size(), length, input.tracks, stride(m), (System.nanoTime() - t0) / 1e9);
             describe(stdout, fitted.aggregatePrior(), fitted.config().latent());
             describeExtent(stdout, joint);
+            describeFrames(stdout, fitted);
             stdout.println("model written to " + out);
         });
     }
@@ -79,6 +83,15 @@ final class LeonardoPriorCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "(and %d per-frame latent values, not listed)%n", d - latent);
         }
         out.printf(Locale.ROOT, "KL(aggregate || N(0, I)): %.3f nats%n", prior.klToStandard());
+    }
+
+    /** The frame prior's sizes, for models with per-frame latents. */
+    static void describeFrames(PrintWriter out, LeonardoModel model) {
+        if (model.framePrior() != null) {
+            var s = model.framePrior().sizes();
+            out.printf(Locale.ROOT, "frame prior: %d values per frame from the previous %d, %d mixture components%n",
+                    s.channels(), s.order(), s.components());
+        }
     }
 
     /** How much of the log extent the latent explains: its marginal and conditional spread, and R^2. */

@@ -178,6 +178,7 @@ final class LeonardoTrainCommand implements Callable<Integer> {
                 if (model.jointPrior() != null) {
                     LeonardoPriorCommand.describeExtent(stdout, model.jointPrior());
                 }
+                LeonardoPriorCommand.describeFrames(stdout, model);
                 stdout.println("model written to " + out);
             }
             return Main.OK;

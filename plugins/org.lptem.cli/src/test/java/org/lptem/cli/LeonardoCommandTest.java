@@ -107,6 +107,8 @@ class LeonardoCommandTest {
                 "--checkpoint", checkpoint.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("network: length 32, latent 4 + 2 per frame, "), r.out());
+        assertTrue(r.out().contains("frame prior: 2 values per frame from the previous 31, 8 mixture components"),
+                r.out());
         // the prior lists the trajectory latent only and counts the 32 x 2 per-frame values
         assertTrue(r.out().matches("(?s).*prior mean:( -?\\d+\\.\\d{3}){4}\n.*\\(and 64 per-frame latent values, "
                 + "not listed\\)\n.*"), r.out());
@@ -115,6 +117,14 @@ class LeonardoCommandTest {
             props.load(zip.getInputStream(zip.getEntry("leonardo.properties")));
         }
         assertEquals("2", props.getProperty("config.frameLatent"));
+        assertEquals("31", props.getProperty("frame_prior.order"));
+
+        // refitting the priors on the training table gives the stored ones again, frame prior included
+        Path refit = dir.resolve("refit.leonardo");
+        r = CliRunner.lptem("leonardo", "prior", "--model", model.toString(), "--tracks", train.toString(), "--out",
+                refit.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(refit));
 
         Path g = dir.resolve("g.csv");
         r = CliRunner.lptem("leonardo", "generate", "--model", model.toString(), "--n", "3", "--seed", "1", "--out",

@@ -46,7 +46,10 @@ public final class DecoderOnnx {
             z = next();
             String frames = next();
             g.node("Split", List.of(INPUT, sizes), List.of(z, frames), attrs("axis", 1L));
-            perFrame = linear(reshape(frames, 0, c.length(), c.frameLatent()), "dec.frame");
+            String perFrameCode = reshape(frames, 0, c.length(), c.frameLatent());
+            String mean = next();
+            g.node("ReduceMean", List.of(perFrameCode), List.of(mean), attrs("axes", new long[] {1}, "keepdims", 1L));
+            perFrame = linear(op("Sub", perFrameCode, mean), "dec.frame");
         }
         String h = relu(gemm(z, "dec.dense1"));
         h = relu(gemm(h, "dec.dense2"));

@@ -37,6 +37,7 @@ public final class Generator {
     private final LatentPrior aggregate;
     private final double[] cholesky;
     private final ExtentPrior extent;
+    private final FramePrior frames;
     private final String note;
 
     /** Draws from the aggregate prior where the model has one, else from N(0, I). */
@@ -49,12 +50,16 @@ public final class Generator {
         this.aggregate = prior == Prior.AGGREGATE ? model.aggregatePrior() : null;
         this.cholesky = aggregate == null ? null : aggregate.cholesky();
         this.extent = aggregate == null ? null : model.extentPrior().orElse(null);
+        this.frames = aggregate == null ? null : model.framePrior();
         if (prior == Prior.AGGREGATE && aggregate == null) {
             note = "the model has no aggregate prior (fit one with 'lptem leonardo prior'); sampling latents from "
                     + "the standard prior N(0, I)";
         } else if (aggregate != null && extent == null) {
             note = "the model has no joint (latent, extent) prior (format version 2; refit with 'lptem leonardo "
                     + "prior'); extents are drawn from the training windows independently of the shape";
+        } else if (aggregate != null && frames == null && model.config().frameLatent() > 0) {
+            note = "the model has per-frame latents but no frame prior (refit with 'lptem leonardo prior'); their "
+                    + "codes are drawn from the Gaussian aggregate prior, which gives Gaussian steps";
         } else {
             note = null;
         }
@@ -112,9 +117,19 @@ public final class Generator {
             for (int j = 0; j < code; j++) {
                 z[i * code + j] = (float) fixed.getOrDefault(j, draw[j]).doubleValue();
             }
-            extents[i] = extent != null ? extent.sample(z, i * code, random) : model.scales().sample(random);
+            if (frames == null) {
+                extents[i] = extent(z, i * code, random);
+            }
         }
-        return toPixels(decode(z, n, progress), extents);
+        if (frames == null) {
+            return toPixels(decode(z, n, progress), extents);
+        }
+        // the extent is drawn given the code actually decoded, so after the frame prior has replaced its frames
+        replaceFrameCodes(z, n, random, progress.sub(0, 0.5));
+        for (int i = 0; i < n; i++) {
+            extents[i] = extent(z, i * code, random);
+        }
+        return toPixels(decode(z, n, progress.sub(0.5, 1)), extents);
     }
 
     /**
@@ -143,6 +158,25 @@ public final class Generator {
             extents[i] = extent != null ? extent.median(z, i * code) : model.scales().median();
         }
         return toPixels(decode(z, steps, progress), extents);
+    }
+
+    private double extent(float[] z, int offset, SplittableRandom random) {
+        return extent != null ? extent.sample(z, offset, random) : model.scales().sample(random);
+    }
+
+    /** The per-frame part of each code drawn again from the frame prior, given the code's trajectory latent. */
+    private void replaceFrameCodes(float[] z, int n, SplittableRandom random, Progress progress) {
+        LeonardoConfig c = model.config();
+        int code = c.codeSize();
+        int perFrame = code - c.latent();
+        float[] latents = new float[n * c.latent()];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(z, i * code, latents, i * c.latent(), c.latent());
+        }
+        float[] drawn = frames.sample(latents, n, random, progress);
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(drawn, i * perFrame, z, i * code + c.latent(), perFrame);
+        }
     }
 
     /** Normalised trajectories {@code (n, length, 2)} row-major for latents {@code (n, latent)} row-major. */

@@ -19,10 +19,12 @@ import org.lptem.core.LptemException;
  *     model files, checkpoints written during training)
  * @param jointPrior Gaussian over (z, log extent px), latent + 1 dimensions with the log extent last, whose latent
  *     marginal is {@code aggregatePrior}; null where none was fitted (version-1 and -2 files, checkpoints)
+ * @param framePrior the autoregressive prior of the per-frame code, for models with per-frame latents; null where
+ *     none was fitted (models without per-frame latents, checkpoints)
  */
 public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<EpochLoss> history,
         LossWeights weights, FeatureMoments trainingReference, Map<String, String> info, LatentPrior aggregatePrior,
-        LatentPrior jointPrior) implements AutoCloseable {
+        LatentPrior jointPrior, FramePrior framePrior) implements AutoCloseable {
 
     public LeonardoModel {
         history = List.copyOf(history);
@@ -36,6 +38,22 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
                     + jointPrior.dimension() + " dimensions, the model's code " + vae.config().codeSize()
                     + " needs " + (vae.config().codeSize() + 1) + " and an aggregate prior");
         }
+        if (framePrior != null) {
+            LeonardoConfig c = vae.config();
+            FramePrior.Sizes s = framePrior.sizes();
+            if (s.latent() != c.latent() || s.channels() != c.frameLatent() || s.length() != c.length()) {
+                throw new LptemException("the frame prior is for a latent of " + s.latent() + ", " + s.channels()
+                        + " values per frame and " + s.length() + " frames; the model has " + c.latent() + ", "
+                        + c.frameLatent() + " and " + c.length());
+            }
+        }
+    }
+
+    /** A model without a frame prior. */
+    public LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<EpochLoss> history, LossWeights weights,
+            FeatureMoments trainingReference, Map<String, String> info, LatentPrior aggregatePrior,
+            LatentPrior jointPrior) {
+        this(vae, scales, history, weights, trainingReference, info, aggregatePrior, jointPrior, null);
     }
 
     /** A model without a joint extent prior. */
@@ -84,7 +102,7 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
      * joint extent prior.
      */
     public LeonardoModel withAggregatePrior(LatentPrior prior) {
-        return new LeonardoModel(vae, scales, history, weights, trainingReference, info, prior, null);
+        return new LeonardoModel(vae, scales, history, weights, trainingReference, info, prior, null, framePrior);
     }
 
     /**
@@ -93,7 +111,13 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
      */
     public LeonardoModel withJointPrior(LatentPrior joint) {
         return new LeonardoModel(vae, scales, history, weights, trainingReference, info,
-                joint.marginal(vae.config().codeSize()), joint);
+                joint.marginal(vae.config().codeSize()), joint, framePrior);
+    }
+
+    /** The same model (sharing its weights; the prior replaced is not closed) with {@code prior} as frame prior. */
+    public LeonardoModel withFramePrior(FramePrior prior) {
+        return new LeonardoModel(vae, scales, history, weights, trainingReference, info, aggregatePrior, jointPrior,
+                prior);
     }
 
     /**
@@ -110,6 +134,9 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
 
     @Override
     public void close() {
+        if (framePrior != null) {
+            framePrior.close();
+        }
         vae.parameters().close();
     }
 }

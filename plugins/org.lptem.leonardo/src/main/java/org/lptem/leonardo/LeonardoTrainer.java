@@ -183,8 +183,28 @@ public final class LeonardoTrainer {
         // Samples from N(0, I) land off the data manifold when the KL term stays large; the Gaussian of the encoded
         // windows (LatentPrior) is what generation draws from by default; fitted jointly with the log extent so that
         // generated sizes follow shapes. All windows of the table, as 'prior' does.
-        LatentPrior joint = LatentPrior.fitJoint(vae, data, progress.sub(1, 1));
-        return model(vae, history, info).withJointPrior(joint);
+        return fitPriors(model(vae, history, info), data, settings.seed(), progress.sub(1, 1));
+    }
+
+    /**
+     * The model with its generation priors fitted to {@code windows}: the joint Gaussian over (code, log extent)
+     * and, for a model with per-frame latents, the frame prior ({@link FramePrior#fit}, seeded by {@code seed}).
+     * Shares the weights; a frame prior it had is replaced, not closed.
+     */
+    public static LeonardoModel fitPriors(LeonardoModel model, TrajectoryWindows windows, long seed,
+            Progress progress) {
+        LeonardoConfig c = model.config();
+        boolean frames = c.frameLatent() > 0;
+        float[][] posterior = LatentPrior.encode(model.vae(), windows, progress.sub(0, frames ? 0.1 : 0.9));
+        double[] extents = windows.windows().stream().mapToDouble(Window::extentPx).toArray();
+        LeonardoModel out = model.withJointPrior(LatentPrior.fitJoint(posterior[0], posterior[1], extents,
+                windows.size(), c.codeSize()));
+        if (frames) {
+            out = out.withFramePrior(FramePrior.fit(posterior[0], windows.size(), FramePrior.Sizes.of(c),
+                    seed, model.vae().parameters().manager(), progress.sub(0.1, 1)));
+        }
+        progress.report(1, "priors fitted");
+        return out;
     }
 
     private LeonardoModel model(TransformerVae vae, List<EpochLoss> history, Map<String, String> info) {

@@ -49,6 +49,9 @@ import org.lptem.core.PartialPaths;
  * then (latent + 1)^2 covariances). {@code prior.bin} still holds its latent marginal;</li>
  * <li>with per-frame latents, "latent" in the two priors above means the whole code the decoder reads
  * ({@link LeonardoConfig#codeSize()}: the latent, then the per-frame values);</li>
+ * <li>{@code frame_prior.bin} (present when {@code frame_prior.order} is set, with {@code frame_prior.components},
+ * {@code frame_prior.hidden} and {@code frame_prior.scale}): the {@link FramePrior}'s tensors, {@link NamedTensors}
+ * layout;</li>
  * <li>checkpoints only: {@code checkpoint.properties} (epoch, optimizer steps, best monitored loss, epochs without
  * improvement), {@code optimizer_m.bin}, {@code optimizer_v.bin} (Adam moments) and {@code best.bin} (weights of
  * the best epoch).</li>
@@ -76,6 +79,7 @@ public final class ModelFile {
     static final String BEST = "best.bin";
     static final String PRIOR = "prior.bin";
     static final String JOINT_PRIOR = "joint_prior.bin";
+    static final String FRAME_PRIOR = "frame_prior.bin";
 
     /** The training state a checkpoint adds to a model. */
     record TrainingState(int epoch, long steps, double bestMonitored, int badEpochs, Map<String, float[]> adamM,
@@ -102,6 +106,9 @@ public final class ModelFile {
         }
         if (model.jointPrior() != null) {
             entries.put(JOINT_PRIOR, doubles(concat(model.jointPrior().mean(), model.jointPrior().covariance())));
+        }
+        if (model.framePrior() != null) {
+            entries.put(FRAME_PRIOR, NamedTensors.write(tensors(model.framePrior().parameters())));
         }
         if (state != null) {
             Properties p = new Properties();
@@ -214,12 +221,27 @@ public final class ModelFile {
             if (joint != null && prior == null) {
                 throw LptemException.inFile(file, "corrupt LEONARDO model: a joint prior without an aggregate prior");
             }
+            FramePrior.Sizes frameSizes = p.getProperty("frame_prior.order") == null ? null
+                    : new FramePrior.Sizes(config.latent(), config.frameLatent(), config.length(),
+                            integer(file, p, "frame_prior.order"), integer(file, p, "frame_prior.components"),
+                            integer(file, p, "frame_prior.hidden"));
+            double[] frameScale = frameSizes == null ? null : frameScale(file, p);
             Parameters params = new Parameters(manager);
             try {
                 TransformerVae template;
                 try (NDManager scratch = manager.newSubManager()) {
                     template = TransformerVae.initialise(config, scratch, 0);
                     fill(file, WEIGHTS, stored, template.parameters(), params);
+                }
+                FramePrior frames = null;
+                if (frameSizes != null) {
+                    try (NDManager scratch = manager.newSubManager()) {
+                        FramePrior frameTemplate = FramePrior.initialise(frameSizes, frameScale, scratch, 0);
+                        Parameters frameParams = new Parameters(params.manager());
+                        fill(file, FRAME_PRIOR, tensors(file, entries, FRAME_PRIOR), frameTemplate.parameters(),
+                                frameParams);
+                        frames = new FramePrior(frameSizes, frameParams, frameScale);
+                    }
                 }
                 if (state != null && entries.containsKey(CHECKPOINT)) {
                     Properties c = load(file, entries, CHECKPOINT);
@@ -230,7 +252,7 @@ public final class ModelFile {
                             values(file, BEST, tensors(file, entries, BEST), params));
                 }
                 return new LeonardoModel(new TransformerVae(config, params), scales, history, weights, reference,
-                        info, prior, joint);
+                        info, prior, joint, frames);
             } catch (RuntimeException e) {
                 params.close();
                 throw e;
@@ -243,6 +265,23 @@ public final class ModelFile {
         } catch (NumberFormatException e) {
             throw LptemException.inFile(file, "corrupt model: " + e.getMessage(), e);
         }
+    }
+
+    private static double[] frameScale(Path file, Properties p) {
+        String[] parts = p.getProperty("frame_prior.scale", "").split(",");
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw LptemException.inFile(file, "corrupt LEONARDO model: frame_prior.scale holds '" + parts[i]
+                        + "'");
+            }
+            if (!(out[i] > 0) || !Double.isFinite(out[i])) {
+                throw LptemException.inFile(file, "corrupt LEONARDO model: frame_prior.scale holds " + out[i]);
+            }
+        }
+        return out;
     }
 
     private static int configValue(Path file, Properties p, String key) {
@@ -414,6 +453,14 @@ public final class ModelFile {
         }
         if (model.jointPrior() != null) {
             p.setProperty("joint_prior.count", Integer.toString(model.jointPrior().count()));
+        }
+        FramePrior frames = model.framePrior();
+        if (frames != null) {
+            p.setProperty("frame_prior.order", Integer.toString(frames.sizes().order()));
+            p.setProperty("frame_prior.components", Integer.toString(frames.sizes().components()));
+            p.setProperty("frame_prior.hidden", Integer.toString(frames.sizes().hidden()));
+            p.setProperty("frame_prior.scale", java.util.Arrays.stream(frames.scale()).mapToObj(Double::toString)
+                    .collect(java.util.stream.Collectors.joining(",")));
         }
         List<EpochLoss> h = model.history();
         p.setProperty("history.epochs", Integer.toString(h.size()));

@@ -147,7 +147,9 @@ public final class TransformerVae {
         if (c.frameLatent() > 0) {
             NDList parts = code.split(new long[] {c.latent()}, 1);
             z = parts.get(0);
-            perFrame = linear(parts.get(1).reshape(batch, c.length(), c.frameLatent()), "dec.frame");
+            NDArray frames = parts.get(1).reshape(batch, c.length(), c.frameLatent());
+            // relative to the window's mean: the level of the per-frame code carries nothing a prior must draw
+            perFrame = linear(frames.sub(frames.mean(new int[] {1}, true)), "dec.frame");
         }
         NDArray h = Activation.relu(linear(z, "dec.dense1"));
         h = Activation.relu(linear(h, "dec.dense2")).reshape(z.getShape().get(0), c.bottleneck(), c.length());

@@ -148,9 +148,16 @@ class LeonardoTrainerTest {
             assertEquals(config.codeSize() + 1, model.jointPrior().dimension());
             Path f = dir.resolve("frames.leonardo");
             ModelFile.write(f, model);
+            assertEquals(FramePrior.Sizes.of(config), model.framePrior().sizes(), "training fits the frame prior");
             try (LeonardoModel back = ModelFile.read(f, m)) {
                 assertEquals(config, back.config());
                 assertArrayEquals(model.aggregatePrior().covariance(), back.aggregatePrior().covariance());
+                assertArrayEquals(model.framePrior().scale(), back.framePrior().scale());
+                List<double[]> a = new Generator(model).generate(6, 3, Map.of(), Progress.NONE);
+                List<double[]> b = new Generator(back).generate(6, 3, Map.of(), Progress.NONE);
+                for (int i = 0; i < a.size(); i++) {
+                    assertArrayEquals(a.get(i), b.get(i), "the stored frame prior draws the same codes");
+                }
             }
             // the same trajectory latent with other per-frame values gives another trajectory, changed at the
             // frames whose values changed (the decoder reads them frame by frame before attention mixes them)
