@@ -167,6 +167,31 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
         return new LatentPrior(java.util.Arrays.copyOf(mean, k), cov, count);
     }
 
+    /**
+     * The Gaussian of the first {@code k} dimensions and the last one (of a joint prior: the trajectory latent and
+     * the log extent, without the per-frame code between them).
+     */
+    public LatentPrior leadingAndLast(int k) {
+        int d = dimension();
+        if (k < 1 || k >= d) {
+            throw new LptemException("cannot take " + k + " and the last of " + d + " prior dimensions");
+        }
+        int[] keep = new int[k + 1];
+        for (int i = 0; i < k; i++) {
+            keep[i] = i;
+        }
+        keep[k] = d - 1;
+        double[] m = new double[k + 1];
+        double[] cov = new double[(k + 1) * (k + 1)];
+        for (int i = 0; i <= k; i++) {
+            m[i] = mean[keep[i]];
+            for (int j = 0; j <= k; j++) {
+                cov[i * (k + 1) + j] = covariance[keep[i] * d + keep[j]];
+            }
+        }
+        return new LatentPrior(m, cov, count);
+    }
+
     /** Posterior means and log-variances {@code (n, latent)} of every window, encoded in batches without noise. */
     static float[][] encode(TransformerVae vae, TrajectoryWindows windows, Progress progress) {
         LeonardoConfig c = vae.config();

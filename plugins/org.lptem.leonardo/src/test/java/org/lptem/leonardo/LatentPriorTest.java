@@ -72,6 +72,22 @@ class LatentPriorTest {
     }
 
     @Test
+    void theLeadingBlockAndTheLastDimensionKeepTheirMomentsAndCovariances() {
+        // 4 dimensions: two trajectory latents, one per-frame value, the log extent
+        double[] cov = {
+            2.0, 0.1, 0.2, 0.3,
+            0.1, 3.0, 0.4, 0.5,
+            0.2, 0.4, 4.0, 0.6,
+            0.3, 0.5, 0.6, 5.0};
+        LatentPrior sub = new LatentPrior(new double[] {1, 2, 3, 4}, cov, 7).leadingAndLast(2);
+        assertArrayEquals(new double[] {1, 2, 4}, sub.mean());
+        assertArrayEquals(new double[] {2.0, 0.1, 0.3, 0.1, 3.0, 0.5, 0.3, 0.5, 5.0}, sub.covariance());
+        assertEquals(7, sub.count());
+        assertThrows(LptemException.class, () -> new LatentPrior(new double[] {1, 2, 3, 4}, cov, 7)
+                .leadingAndLast(4));
+    }
+
+    @Test
     void klToTheStandardPrior() {
         assertEquals(0, new LatentPrior(new double[] {0, 0}, new double[] {1, 0, 0, 1}, 2).klToStandard(), 1e-12);
         // 0.5 (tr S + |m|^2 - d - ln det S) with m = (1, 0), S = diag(2, 1)
