@@ -94,15 +94,10 @@ public final class FramePrior implements AutoCloseable {
     static FramePrior initialise(Sizes s, double[] scale, NDManager manager, long seed) {
         Parameters p = new Parameters(manager);
         SplittableRandom r = new SplittableRandom(seed);
-        linear(p, r, "fp.l1", s.hidden(), s.inputs());
-        linear(p, r, "fp.l2", s.hidden(), s.hidden());
-        linear(p, r, "fp.out", s.outputs(), s.hidden());
+        TransformerVae.linear(p, r, "fp.l1", s.hidden(), s.inputs());
+        TransformerVae.linear(p, r, "fp.l2", s.hidden(), s.hidden());
+        TransformerVae.linear(p, r, "fp.out", s.outputs(), s.hidden());
         return new FramePrior(s, p, scale);
-    }
-
-    private static void linear(Parameters p, SplittableRandom r, String name, int out, int in) {
-        p.uniform(name + ".w", r, in, out, in);
-        p.uniform(name + ".b", r, in, out);
     }
 
     /**

@@ -87,7 +87,8 @@ public final class TransformerVae {
         return new TransformerVae(c, p);
     }
 
-    private static void linear(Parameters p, SplittableRandom r, String name, int out, int in) {
+    /** A linear layer's weights {@code (out, in)} and bias, initialised as PyTorch does. */
+    static void linear(Parameters p, SplittableRandom r, String name, int out, int in) {
         p.uniform(name + ".w", r, in, out, in);
         p.uniform(name + ".b", r, in, out);
     }
