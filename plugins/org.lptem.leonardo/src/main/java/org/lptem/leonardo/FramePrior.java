@@ -57,7 +57,12 @@ public final class FramePrior implements AutoCloseable {
         }
 
         int inputs() {
-            return latent + order * channels + 1;
+            return latent + (order + 1) * channels + 1;
+        }
+
+        /** Where the code's current level (relative to the first frame) enters the inputs. */
+        int levelAt() {
+            return latent + order * channels;
         }
 
         int outputs() {
@@ -212,6 +217,10 @@ public final class FramePrior implements AutoCloseable {
             progress.checkCanceled();
             for (int i = 0; i < n; i++) {
                 System.arraycopy(history, i * sizes.order() * f, x, i * in + sizes.latent(), sizes.order() * f);
+                for (int ch = 0; ch < f; ch++) {
+                    x[i * in + sizes.levelAt() + ch] = (float) (codes[(i * t + frame - 1) * f + ch]
+                            / (scale[ch] * Math.sqrt(t)));
+                }
                 x[i * in + in - 1] = (float) frame / t;
             }
             float[] out;
@@ -283,7 +292,10 @@ public final class FramePrior implements AutoCloseable {
         return out;
     }
 
-    /** Network inputs (latent, previous normalised increments with zeros before the window, position) and targets. */
+    /**
+     * Network inputs (latent, previous normalised increments with zeros before the window, the code's level relative
+     * to the first frame in increment units over sqrt(length), position) and targets.
+     */
     private static float[][] examples(float[] codes, int n, Sizes s, double[] scale) {
         int f = s.channels();
         int code = s.latent() + s.length() * f;
@@ -308,6 +320,13 @@ public final class FramePrior implements AutoCloseable {
                     if (src >= 0) {
                         System.arraycopy(d, src * f, inputs, at + s.latent() + (s.order() - back) * f, f);
                     }
+                }
+                for (int ch = 0; ch < f; ch++) {
+                    double level = 0;
+                    for (int back = 0; back < t; back++) {
+                        level += d[back * f + ch];
+                    }
+                    inputs[at + s.levelAt() + ch] = (float) (level / Math.sqrt(s.length()));
                 }
                 inputs[at + s.inputs() - 1] = (float) (t + 1) / s.length();
                 System.arraycopy(d, t * f, targets, e * f, f);
