@@ -261,35 +261,13 @@ class LapLinkerTest {
         for (int f = 0; f < 100; f++) {
             in.add(Detection.at(f, f, 0));
         }
-        int[] checks = {0};
-        List<Double> fractions = new ArrayList<>();
-        Progress cancelLate = new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                fractions.add(fraction);
-            }
-
-            @Override
-            public void checkCanceled() {
-                if (++checks[0] == 50) {
-                    throw new CanceledException();
-                }
-            }
-        };
+        CancelAt cancelLate = new CancelAt(50);
         assertThrows(CanceledException.class, () -> new LapLinker(LapSettings.builder(2).build()).link(in,
                 cancelLate));
-        assertFalse(fractions.isEmpty());
-        List<Double> all = new ArrayList<>();
-        new LapLinker(LapSettings.builder(2).build()).link(in, new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                all.add(fraction);
-            }
-
-            @Override
-            public void checkCanceled() {
-            }
-        });
+        assertFalse(cancelLate.fractions.isEmpty());
+        CancelAt never = new CancelAt(0);
+        new LapLinker(LapSettings.builder(2).build()).link(in, never);
+        List<Double> all = never.fractions;
         assertEquals(1.0, all.get(all.size() - 1));
         for (int i = 1; i < all.size(); i++) {
             assertTrue(all.get(i) >= all.get(i - 1), "progress goes forward: " + all);

@@ -189,24 +189,10 @@ class NearestNeighbourLinkerTest {
         for (int f = 0; f < 10; f++) {
             in.add(Detection.at(f, f, 0));
         }
-        List<String> messages = new ArrayList<>();
-        int[] checks = {0};
-        Progress cancelAtFourth = new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                messages.add(message);
-            }
-
-            @Override
-            public void checkCanceled() {
-                if (++checks[0] == 4) {
-                    throw new CanceledException();
-                }
-            }
-        };
+        CancelAt cancelAtFourth = new CancelAt(4);
         assertThrows(CanceledException.class, () -> new NearestNeighbourLinker(2, 0).link(in, cancelAtFourth));
         assertEquals(List.of("linking frame 0 (1/10)", "linking frame 1 (2/10)", "linking frame 2 (3/10)"),
-                messages);
+                cancelAtFourth.messages);
     }
 
     @Test

@@ -42,24 +42,10 @@ class TrackingMetricsTest {
 
     @Test
     void scoringReportsEachMeasureAndStopsWhenCanceled() {
-        List<Double> reported = new ArrayList<>();
-        int[] checks = {0};
-        org.lptem.core.Progress recording = new org.lptem.core.Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                reported.add(fraction);
-            }
-
-            @Override
-            public void checkCanceled() {
-                if (++checks[0] == 3) {
-                    throw new org.lptem.core.CanceledException();
-                }
-            }
-        };
+        CancelAt recording = new CancelAt(3);
         assertThrows(org.lptem.core.CanceledException.class,
                 () -> TrackingScores.of(TRUTH, TRUTH, GATE, recording));
-        assertEquals(List.of(0.0, 0.1, 0.35), reported, "canceled before the third measure");
+        assertEquals(List.of(0.0, 0.1, 0.35), recording.fractions, "canceled before the third measure");
         assertEquals(TrackingScores.of(TRUTH, TRUTH, GATE).asMap(),
                 TrackingScores.of(TRUTH, TRUTH, GATE, org.lptem.core.Progress.NONE).asMap());
     }
