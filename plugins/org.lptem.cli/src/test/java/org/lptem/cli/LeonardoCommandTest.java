@@ -137,6 +137,12 @@ class LeonardoCommandTest {
         assertTrue(r.err().contains("latent dimension 4 does not exist (the model has 4, numbered 0..3)"), r.err());
 
         r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
+                dir.resolve("negative.leonardo").toString(), "--frame-latent", "-1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("frame-latent must be at least 0, got -1"), r.err());
+        assertFalse(Files.exists(dir.resolve("negative.leonardo")));
+
+        r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
                 dir.resolve("again.leonardo").toString(), "--resume", checkpoint.toString(), "--frame-latent", "1");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--resume takes the network sizes from the checkpoint"), r.err());
