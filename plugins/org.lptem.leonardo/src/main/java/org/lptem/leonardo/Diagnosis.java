@@ -130,7 +130,7 @@ public record Diagnosis(Map<LossTerm, TermGradient> terms, Evaluation.Summary wi
                         try (GradientCollector gc = Torch.engine().newGradientCollector()) {
                             NDList out = vae.forward(x, step.create(noise, new Shape(count, c.codeSize())));
                             NDArray term = loss.terms(x, out.get(0), out.get(1), out.get(2)).get(all[t]);
-                            weighted = term.mul(PhysicsLoss.like(term, model.weights().get(all[t])));
+                            weighted = term.mul(Torch.constant(term, model.weights().get(all[t])));
                             gc.backward(weighted);
                         }
                         double total = 0;

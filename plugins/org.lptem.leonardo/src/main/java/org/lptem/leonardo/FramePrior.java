@@ -180,8 +180,8 @@ public final class FramePrior implements AutoCloseable {
         NDArray means = out.get(":, {}:{}", k, k + k * f).reshape(count, k, f);
         NDArray logSd = out.get(":, {}:", k + k * f).reshape(count, k, f).clip(MIN_LOG_SD, MAX_LOG_SD);
         NDArray z = target.expandDims(1).sub(means).div(logSd.exp());
-        NDArray logDensity = z.square().mul(-0.5f).sub(logSd).sum(new int[] {2})
-                .sub((float) (0.5 * f * Math.log(2 * Math.PI)));
+        NDArray logDensity = z.square().mul(Torch.constant(z, -0.5)).sub(logSd).sum(new int[] {2})
+                .sub(Torch.constant(z, 0.5 * f * Math.log(2 * Math.PI)));
         NDArray joint = logWeights.add(logDensity);
         NDArray max = joint.max(new int[] {1}, true);
         NDArray logLikelihood = joint.sub(max).exp().sum(new int[] {1}).log().add(max.squeeze(1));

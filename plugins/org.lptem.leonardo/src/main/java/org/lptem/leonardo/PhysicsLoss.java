@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv1d;
 import java.util.EnumMap;
 import java.util.Map;
+import org.lptem.ml.torch.Torch;
 
 /**
  * LEONARDO's physics-informed loss, written once in differentiable NDArray operations so that training (float32)
@@ -57,8 +58,8 @@ public final class PhysicsLoss {
         NDArray ar = autocorrelation(dr);
         int n = (int) dt.getShape().get(1);
         int lags = Math.min(VACF_LAGS, n - 1);
-        NDArray inverseLag = dt.getManager().arange(1, lags + 1).toType(dt.getDataType(), false).pow(-1)
-                .reshape(1, lags, 1);
+        NDArray inverseLag = dt.getManager().arange(1, lags + 1).toType(dt.getDataType(), false)
+                .pow(Torch.constant(dt, -1)).reshape(1, lags, 1);
         NDIndex vacfLags = new NDIndex(":, 1:{}, :", lags + 1);
         out.put(LossTerm.VACF, at.get(vacfLags).sub(ar.get(vacfLags)).square().mul(inverseLag).mean());
         out.put(LossTerm.BATCH_VACF, at.mean(new int[] {0}).sub(ar.mean(new int[] {0})).square().mean());
@@ -71,24 +72,16 @@ public final class PhysicsLoss {
     public NDArray total(Map<LossTerm, NDArray> terms) {
         NDArray sum = null;
         for (Map.Entry<LossTerm, NDArray> e : terms.entrySet()) {
-            NDArray w = e.getValue().mul(like(e.getValue(), weights.get(e.getKey())));
+            NDArray w = e.getValue().mul(Torch.constant(e.getValue(), weights.get(e.getKey())));
             sum = sum == null ? w : sum.add(w);
         }
         return sum;
     }
 
-    /**
-     * A scalar in the array's precision: DJL makes Java doubles float64 tensors, which would promote float32
-     * training to float64.
-     */
-    static Number like(NDArray array, double value) {
-        return array.getDataType() == DataType.FLOAT64 ? (Number) value : (Number) (float) value;
-    }
-
     /** {@code mean over the batch of -0.5 sum_j (1 + logvar - mu^2 - exp(logvar))}. */
     static NDArray kl(NDArray mu, NDArray logVar) {
-        return logVar.add(like(logVar, 1)).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}).mean()
-                .mul(like(logVar, -0.5));
+        return logVar.add(Torch.constant(logVar, 1)).sub(mu.square()).sub(logVar.exp()).sum(new int[] {1}).mean()
+                .mul(Torch.constant(logVar, -0.5));
     }
 
     /** Per trajectory and axis: central moments over the time axis of {@code (batch, N, 2)}. */
@@ -108,11 +101,11 @@ public final class PhysicsLoss {
             variance = c2.mean(new int[] {1});
             m3 = c2.mul(c).mean(new int[] {1});
             m4 = c2.square().mean(new int[] {1});
-            flooredVariance = variance.add(like(variance, varianceFloor(variance.getDataType())));
+            flooredVariance = variance.add(Torch.constant(variance, varianceFloor(variance.getDataType())));
         }
 
         NDArray skewness() {
-            return m3.div(flooredVariance.pow(like(variance, 1.5)));
+            return m3.div(flooredVariance.pow(Torch.constant(variance, 1.5)));
         }
 
         NDArray kurtosis() {
@@ -132,7 +125,7 @@ public final class PhysicsLoss {
         NDArray x = c.get(":, :, 0");
         NDArray y = c.get(":, :, 1");
         NDArray cov = x.mul(y).mean(new int[] {1});
-        Number floor = like(cov, varianceFloor(cov.getDataType()));
+        NDArray floor = Torch.constant(cov, varianceFloor(cov.getDataType()));
         // sqrt(var + floor): the floor must sit under the root, where the derivative would be infinite at 0
         return cov.div(x.square().mean(new int[] {1}).add(floor).sqrt()
                 .mul(y.square().mean(new int[] {1}).add(floor).sqrt()));
@@ -154,7 +147,8 @@ public final class PhysicsLoss {
                 new Shape(1), (int) (b * axes)).singletonOrThrow().reshape(b, axes, n);
         NDArray perPair = sums.div(m.arange(n, 0, -1).toType(series.getDataType(), false));
         NDArray zeroLag = perPair.get(":, :, 0:1");
-        return perPair.div(zeroLag.add(like(zeroLag, varianceFloor(zeroLag.getDataType())))).transpose(0, 2, 1);
+        NDArray floor = Torch.constant(zeroLag, varianceFloor(zeroLag.getDataType()));
+        return perPair.div(zeroLag.add(floor)).transpose(0, 2, 1);
     }
 
     /**

@@ -9,6 +9,7 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import java.util.SplittableRandom;
+import org.lptem.ml.torch.Torch;
 
 /**
  * LEONARDO's transformer VAE on DJL's PyTorch engine, written as plain tensor operations on {@link Parameters} so
@@ -181,7 +182,7 @@ public final class TransformerVae {
         NDList posterior = encode(x);
         NDArray mu = posterior.get(0);
         NDArray logVar = posterior.get(1);
-        NDArray z = mu.add(logVar.mul(0.5f).exp().mul(noise));
+        NDArray z = mu.add(logVar.mul(Torch.constant(logVar, 0.5)).exp().mul(noise));
         return new NDList(decode(z), mu, logVar);
     }
 
@@ -213,7 +214,7 @@ public final class TransformerVae {
         NDArray q = linear(query, name + ".q").reshape(b, tq, heads, hd).transpose(0, 2, 1, 3);
         NDArray k = linear(keyValue, name + ".k").reshape(b, tk, heads, hd).transpose(0, 2, 3, 1);
         NDArray v = linear(keyValue, name + ".v").reshape(b, tk, heads, hd).transpose(0, 2, 1, 3);
-        NDArray weights = q.matMul(k).mul((float) (1 / Math.sqrt(hd))).softmax(-1);
+        NDArray weights = q.matMul(k).mul(Torch.constant(q, 1 / Math.sqrt(hd))).softmax(-1);
         NDArray context = weights.matMul(v).transpose(0, 2, 1, 3).reshape(b, tq, config.width());
         return linear(context, name + ".o");
     }

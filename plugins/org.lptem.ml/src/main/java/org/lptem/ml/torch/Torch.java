@@ -2,7 +2,9 @@ package org.lptem.ml.torch;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtEngineProvider;
 import org.lptem.core.LptemException;
 import org.lptem.ml.onnx.ExecutionDevice;
@@ -64,5 +66,18 @@ public final class Torch {
     /** A new root manager for arrays on the given device; close it to free native memory. */
     public static NDManager newManager(ExecutionDevice device) {
         return engine().newBaseManager(device(device));
+    }
+
+    /**
+     * A constant for arithmetic that autograd differentiates, in {@code like}'s manager and precision: use it where
+     * DJL offers {@code mul(Number)}, {@code div(Number)}, {@code pow(Number)}, {@code maximum(Number)} and the like.
+     * Those overloads (PyTorch engine, DJL 0.35.1) put the number in a tensor over a direct buffer and close it on
+     * return, while PyTorch keeps that tensor for the backward pass; once the garbage collector has freed the
+     * buffer, the gradient is computed from whatever memory lies there (NaN or 1e37 gradients that come and go with
+     * the collector's timing). A constant made here lives until its manager closes, after the backward pass.
+     */
+    public static NDArray constant(NDArray like, double value) {
+        NDManager m = like.getManager();
+        return like.getDataType() == DataType.FLOAT64 ? m.create(value) : m.create((float) value);
     }
 }

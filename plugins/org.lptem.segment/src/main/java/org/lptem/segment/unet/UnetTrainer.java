@@ -162,9 +162,12 @@ public final class UnetTrainer {
      * Dice loss of the whole batch, which keeps small particles from being drowned by the liquid's pixels.
      */
     static NDArray loss(NDArray logits, NDArray target) {
-        NDArray bce = logits.maximum(0).sub(logits.mul(target)).add(logits.abs().neg().exp().add(1).log()).mean();
+        NDArray one = Torch.constant(logits, 1);
+        NDArray bce = logits.maximum(Torch.constant(logits, 0)).sub(logits.mul(target))
+                .add(logits.abs().neg().exp().add(one).log()).mean();
         NDArray p = Activation.sigmoid(logits);
-        NDArray dice = p.mul(target).sum().mul(2).add(1).div(p.sum().add(target.sum()).add(1));
-        return bce.add(dice.neg().add(1));
+        NDArray dice = p.mul(target).sum().mul(Torch.constant(logits, 2)).add(one)
+                .div(p.sum().add(target.sum()).add(one));
+        return bce.add(dice.neg().add(one));
     }
 }
