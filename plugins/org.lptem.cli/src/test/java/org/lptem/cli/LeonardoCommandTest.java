@@ -18,6 +18,10 @@ import org.lptem.simulate.TrajectoryExport;
 class LeonardoCommandTest {
 
     private static Path tracks(Path dir, String name, long seed) {
+        return tracks(dir, name, seed, Calibration.of(0.5, 0.02));
+    }
+
+    private static Path tracks(Path dir, String name, long seed, Calibration calibration) {
         List<Track> out = new ArrayList<>();
         for (String model : new String[] {"fbm", "ctrw"}) {
             SimulationSettings s = SettingsKeys.apply(SimulationSettings.demo(), List.of("motion=" + model,
@@ -27,7 +31,7 @@ class LeonardoCommandTest {
             }
         }
         Path csv = dir.resolve(name);
-        TracksCsv.write(csv, out, Calibration.of(0.5, 0.02));
+        TracksCsv.write(csv, out, calibration);
         return csv;
     }
 
@@ -87,6 +91,29 @@ class LeonardoCommandTest {
                 + "[-+0-9.e]+\\n  log10_kurtosis .*\\n  vacf .*\\n  log10_msd .*\\n  alpha .*"), r.out());
         assertTrue(r.out().matches("(?s).*\\n  vacf_lag20 +[-+]\\d+\\.\\d{3} +\\d+\\.\\d{3}\\n.*"), r.out());
 
+        // the training table judged as if generated is exactly the floor; the held-out table itself is at 0
+        r = CliRunner.lptem("leonardo", "evaluate", "--model", model.toString(), "--tracks", held.toString(),
+                "--generated", train.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("generated: "), r.out());
+        assertEquals(distance(r.out(), "floor (training vs held-out):"),
+                distance(r.out(), "frechet distance (generated vs held-out):"), r.out());
+        assertTrue(distance(r.out(), "floor (training vs held-out):") > 0, r.out());
+        assertTrue(r.out().contains("ratio to floor:                          1.00\n"), r.out());
+        r = CliRunner.lptem("leonardo", "evaluate", "--model", model.toString(), "--tracks", held.toString(),
+                "--generated", held.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(0, distance(r.out(), "frechet distance (generated vs held-out):"), 1e-6, r.out());
+        r = CliRunner.lptem("leonardo", "evaluate", "--model", model.toString(), "--tracks", held.toString(),
+                "--generated", held.toString(), "--n", "5");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--n samples the model; with --generated the table's windows are judged"),
+                r.err());
+        r = CliRunner.lptem("leonardo", "evaluate", "--model", model.toString(), "--tracks", held.toString(),
+                "--generated", tracks(dir, "coarse.csv", 1, Calibration.of(0.7, 0.02)).toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("the generated table is calibrated"), r.err());
+
         r = CliRunner.lptem("leonardo", "diagnose", "--model", model.toString(), "--tracks", held.toString(), "--n",
                 "8", "--threads", "1");
         assertEquals(0, r.code(), r.err());
@@ -94,6 +121,13 @@ class LeonardoCommandTest {
         assertTrue(r.out().matches("(?s).*\\n +kl +0\\.2000 .*"), r.out());
         assertTrue(r.out().contains("reconstruction (decoded encoder means)"), r.out());
         assertTrue(r.out().contains("variance lag 1 "), r.out());
+    }
+
+    private static double distance(String out, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label)
+                + " +(\\S+)").matcher(out);
+        assertTrue(m.find(), out);
+        return Double.parseDouble(m.group(1));
     }
 
     @Test

@@ -51,24 +51,54 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
     /** As {@link #run(LeonardoModel, TrajectoryWindows, int, long, Progress)}, latents from {@code prior}. */
     public static Evaluation run(LeonardoModel model, TrajectoryWindows heldOut, int n, long seed,
             Generator.Prior prior, Progress progress) {
+        checkHeldOut(model, heldOut);
+        List<double[]> gen = new Generator(model, prior).generate(n, seed, Map.of(), progress.sub(0, 0.6));
+        return compare(model, gen, heldOut, progress.sub(0.6, 1));
+    }
+
+    /**
+     * Trajectories from elsewhere (an earlier {@code generate}, another generator, a simulator) against the
+     * held-out windows, on the same statistics and with the same floor as a model's own samples: windows of the
+     * model's length cut from a tracks table in the model's calibration.
+     */
+    public static Evaluation of(LeonardoModel model, TrajectoryWindows generated, TrajectoryWindows heldOut,
+            Progress progress) {
+        checkHeldOut(model, heldOut);
+        model.requireCalibrationOf(generated, "the generated table");
+        if (generated.size() < 2) {
+            throw new LptemException("the evaluation needs at least 2 generated windows of "
+                    + model.config().length() + " frames, got " + generated.size());
+        }
+        return compare(model, positionsPx(generated), heldOut, progress);
+    }
+
+    private static void checkHeldOut(LeonardoModel model, TrajectoryWindows heldOut) {
         model.requireCalibrationOf(heldOut, "the held-out table");
         if (heldOut.size() < 2) {
             throw new LptemException("the evaluation needs at least 2 held-out windows of " + model.config().length()
                     + " frames, got " + heldOut.size());
         }
-        List<double[]> held = new ArrayList<>();
-        for (Window w : heldOut.windows()) {
+    }
+
+    /** Each window in px again (its normalised positions times its extent); the statistics ignore the offset. */
+    static List<double[]> positionsPx(TrajectoryWindows windows) {
+        List<double[]> out = new ArrayList<>(windows.size());
+        for (Window w : windows.windows()) {
             double[] p = new double[w.xy().length];
             for (int i = 0; i < p.length; i++) {
                 p[i] = w.xy()[i] * w.extentPx();
             }
-            held.add(p);
+            out.add(p);
         }
-        List<double[]> gen = new Generator(model, prior).generate(n, seed, Map.of(), progress.sub(0, 0.6));
-        progress.report(0.6, "statistics");
+        return out;
+    }
+
+    private static Evaluation compare(LeonardoModel model, List<double[]> gen, TrajectoryWindows heldOut,
+            Progress progress) {
+        progress.report(0, "statistics");
         List<TrajectoryStatistics> gs = TrajectoryStatistics.ofAll(gen);
         progress.checkCanceled();
-        List<TrajectoryStatistics> hs = TrajectoryStatistics.ofAll(held);
+        List<TrajectoryStatistics> hs = TrajectoryStatistics.ofAll(positionsPx(heldOut));
         progress.report(1, "statistics");
         List<TrajectoryStatistics> gFinite = gs.stream().filter(TrajectoryStatistics::finite).toList();
         List<TrajectoryStatistics> hFinite = hs.stream().filter(TrajectoryStatistics::finite).toList();

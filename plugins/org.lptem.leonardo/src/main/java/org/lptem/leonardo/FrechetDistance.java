@@ -39,7 +39,8 @@ public final class FrechetDistance {
         for (double lambda : new EigenDecomposition(middle).getRealEigenvalues()) {
             cross += Math.sqrt(Math.max(0, lambda));
         }
-        return meanTerm + s1.getTrace() + s2.getTrace() - 2 * cross;
+        // a distance: identical sets come out a rounding error below zero otherwise
+        return Math.max(0, meanTerm + s1.getTrace() + s2.getTrace() - 2 * cross);
     }
 
     /**

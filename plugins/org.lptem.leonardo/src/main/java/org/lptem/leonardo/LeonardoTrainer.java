@@ -226,15 +226,7 @@ public final class LeonardoTrainer {
     /** Feature moments of the training windows in px (computed once per run). */
     private FeatureMoments trainingReference() {
         if (reference == null) {
-            List<double[]> px = new ArrayList<>();
-            for (Window w : data.windows()) {
-                double[] p = new double[w.xy().length];
-                for (int i = 0; i < p.length; i++) {
-                    p[i] = w.xy()[i] * w.extentPx();
-                }
-                px.add(p);
-            }
-            reference = Evaluation.moments(TrajectoryStatistics.ofAll(px));
+            reference = Evaluation.moments(TrajectoryStatistics.ofAll(Evaluation.positionsPx(data)));
         }
         return reference;
     }
