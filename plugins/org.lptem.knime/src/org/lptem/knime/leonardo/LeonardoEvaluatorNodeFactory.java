@@ -61,6 +61,10 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
             distance between the training windows (their statistics are kept in the model) and the held-out ones:
             what a perfect generator of the training distribution would score. A ratio near 1 is as good as it
             gets.</p>
+            <p>With a table at the optional <i>Generated tracks</i> port, its trajectories are judged instead of
+            new samples (an earlier LEONARDO Generator run, another generator, a simulation): windows of the
+            model's length, positions read as for the held-out table, in the model's calibration; <i>Trajectories</i>
+            and <i>Seed</i> then do not apply. The training table itself scores exactly the floor.</p>
             <p>The held-out table needs <tt>frame</tt>, <tt>particle</tt> and <tt>x</tt>, <tt>y</tt> (px) or
             <tt>x_nm</tt>, <tt>y_nm</tt> (<i>Positions</i>; then the pixel size comes from the table or <i>nm per
             pixel</i>). Use tracks the model was not trained on.</p>
@@ -84,6 +88,8 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
             .addInputPort("LEONARDO model", "From the LEONARDO Learner or the LEONARDO Model Reader.",
                 LeonardoModelPortObject.TYPE) //
             .addInputTable("Held-out tracks", "frame, particle and x, y (px) or x_nm, y_nm.") //
+            .addInputPort("Generated tracks", "Optional: trajectories to judge instead of the model's samples; "
+                + "the same columns.", BufferedDataTable.TYPE_OPTIONAL) //
             .addOutputTable("Statistics", "statistic, lag_frames, generated, held_out, relative_difference.")) //
         .model(m -> m.parametersClass(LeonardoEvaluatorParameters.class) //
             .configure(LeonardoEvaluatorNodeFactory::configure) //
@@ -99,6 +105,10 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
         LeonardoEvaluatorParameters params = in.getParameters();
         params.validate();
         TrackInput.calibration(in.getInTableSpec(1), params.inNm(), params.nmPerPixel, 0);
+        DataTableSpec generated = in.getInPortSpec(2);
+        if (generated != null) {
+            TrackInput.calibration(generated, params.inNm(), params.nmPerPixel, 0);
+        }
         out.setOutSpecs(spec());
     }
 
@@ -112,10 +122,14 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
         LeonardoEvaluatorParameters params = in.getParameters();
         LeonardoModelPortObject port = in.getInPortObject(0);
         BufferedDataTable table = in.getInTable(1);
+        BufferedDataTable generatedTable = in.getInPortObject(2);
         ExecutionContext exec = in.getExecutionContext();
         Calibration calibration;
+        Calibration generatedCalibration;
         try {
             calibration = TrackInput.calibration(table.getDataTableSpec(), params.inNm(), params.nmPerPixel, 0);
+            generatedCalibration = generatedTable == null ? null
+                : TrackInput.calibration(generatedTable.getDataTableSpec(), params.inNm(), params.nmPerPixel, 0);
         } catch (InvalidSettingsException e) {
             throw new KNIMEException(e.getMessage(), e);
         }
@@ -126,10 +140,16 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
                 int length = model.config().length();
                 TrajectoryWindows held = TrackInput.windows(table, calibration, params.inNm(), length,
                     params.stride > 0 ? params.stride : length, progress.sub(0, 0.05));
-                Evaluation e = Evaluation.run(model, held, params.n > 0 ? params.n : held.size(), params.seed,
-                    progress.sub(0.05, 1));
-                out.setOutData(table(e, exec));
-                new Generator(model).note().ifPresent(out::setWarningMessage);
+                if (generatedTable == null) {
+                    Evaluation e = Evaluation.run(model, held, params.n > 0 ? params.n : held.size(), params.seed,
+                        progress.sub(0.05, 1));
+                    out.setOutData(table(e, exec));
+                    new Generator(model).note().ifPresent(out::setWarningMessage);
+                } else {
+                    TrajectoryWindows generated = TrackInput.windows(generatedTable, "the generated tracks table",
+                        generatedCalibration, params.inNm(), length, length, progress.sub(0.05, 0.1));
+                    out.setOutData(table(Evaluation.of(model, generated, held, progress.sub(0.1, 1)), exec));
+                }
             }
         });
     }

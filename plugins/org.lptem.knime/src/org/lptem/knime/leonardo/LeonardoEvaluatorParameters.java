@@ -27,7 +27,8 @@ public final class LeonardoEvaluatorParameters implements NodeParameters {
         CUDA
     }
 
-    @Widget(title = "Positions", description = "Which columns of the held-out table hold the positions.")
+    @Widget(title = "Positions", description = "Which columns of the held-out (and generated) tables hold the "
+        + "positions.")
     @ValueSwitchWidget
     Positions positions = Positions.PIXELS;
 
@@ -36,7 +37,8 @@ public final class LeonardoEvaluatorParameters implements NodeParameters {
     @NumberInputWidget(minValidation = IsNonNegativeValidation.class)
     double nmPerPixel;
 
-    @Widget(title = "Trajectories", description = "Trajectories to generate; 0 = as many as held-out windows.")
+    @Widget(title = "Trajectories", description = "Trajectories to generate; 0 = as many as held-out windows. Not "
+        + "used when a Generated tracks table is connected.")
     @NumberInputWidget(minValidation = IsNonNegativeValidation.class)
     int n;
 
@@ -45,7 +47,8 @@ public final class LeonardoEvaluatorParameters implements NodeParameters {
     @NumberInputWidget(minValidation = IsNonNegativeValidation.class)
     int stride;
 
-    @Widget(title = "Seed", description = "Seed of the generated trajectories.")
+    @Widget(title = "Seed", description = "Seed of the generated trajectories (not used with a Generated tracks "
+        + "table).")
     long seed = 2;
 
     @Widget(title = "Device", description = "Where PyTorch decodes.")

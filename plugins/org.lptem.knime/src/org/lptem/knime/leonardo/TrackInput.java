@@ -42,10 +42,17 @@ final class TrackInput {
     /** The table's tracks cut into windows of {@code length} frames every {@code stride} frames. */
     static TrajectoryWindows windows(final BufferedDataTable table, final Calibration calibration, final boolean inNm,
         final int length, final int stride, final Progress progress) {
+        return windows(table, "the tracks table", calibration, inNm, length, stride, progress);
+    }
+
+    /** As above, {@code source} naming the table in errors. */
+    static TrajectoryWindows windows(final BufferedDataTable table, final String source,
+        final Calibration calibration, final boolean inNm, final int length, final int stride,
+        final Progress progress) {
         List<Track> tracks = inNm
             ? TrackTables.readTracksInNm(table, calibration.nmPerPixel().getAsDouble(), progress.sub(0, 0.5))
             : TrackTables.readTracks(table, progress.sub(0, 0.5));
         return TrajectoryWindows.cut(tracks, calibration, length, stride, progress.sub(0.5, 1))
-            .requireAtLeast(2, "the tracks table", length);
+            .requireAtLeast(2, source, length);
     }
 }
