@@ -68,6 +68,20 @@ public final class FramePrior implements AutoCloseable {
         int outputs() {
             return components * (1 + 2 * channels);
         }
+
+        /** Weights and biases of the network these sizes make; -1 when that is beyond a long. */
+        long weightCount() {
+            try {
+                long in = Math.addExact(Math.addExact(latent, Math.multiplyExact(order + 1L, channels)), 1);
+                long out = Math.multiplyExact(components, 1 + 2L * channels);
+                long first = Math.multiplyExact(hidden, in + 1);
+                long second = Math.multiplyExact(hidden, hidden + 1L);
+                long last = Math.multiplyExact(out, hidden + 1L);
+                return Math.addExact(Math.addExact(first, second), last);
+            } catch (ArithmeticException e) {
+                return -1;
+            }
+        }
     }
 
     private final Sizes sizes;

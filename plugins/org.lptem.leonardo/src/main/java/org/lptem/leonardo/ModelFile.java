@@ -59,8 +59,9 @@ import org.lptem.core.PartialPaths;
  * Version 2 added the aggregate prior, version 3 the joint extent prior; version-1 and -2 files are still read
  * (without the priors they lack). Files are written beside
  * the target and moved into place when complete. Reading checks the format name, the
- * version, every entry's presence and every tensor's shape against the configuration; anything else is an
- * {@link LptemException} naming the file.
+ * version, every entry's presence, the weight counts against the sizes before anything of that size is built, every
+ * tensor's shape against the configuration and the priors' covariances (symmetric positive definite); anything else
+ * is an {@link LptemException} naming the file (mutation-fuzzed in the tests).
  */
 public final class ModelFile {
     public static final String FORMAT = "lptem-leonardo";
@@ -226,6 +227,16 @@ public final class ModelFile {
                             integer(file, p, "frame_prior.order"), integer(file, p, "frame_prior.components"),
                             integer(file, p, "frame_prior.hidden"));
             double[] frameScale = frameSizes == null ? null : frameScale(file, p);
+            Map<String, NamedTensors.Tensor> frameStored = null;
+            if (frameSizes != null) {
+                if (frameScale.length != frameSizes.channels()) {
+                    throw LptemException.inFile(file, "corrupt LEONARDO model: frame_prior.scale holds "
+                            + frameScale.length + " values for " + frameSizes.channels() + " per-frame latents");
+                }
+                frameStored = tensors(file, entries, FRAME_PRIOR);
+                checkCount(file, FRAME_PRIOR, "frame prior (" + frameSizes + ")", frameSizes.weightCount(),
+                        frameStored);
+            }
             Parameters params = new Parameters(manager);
             try {
                 TransformerVae template;
@@ -238,8 +249,7 @@ public final class ModelFile {
                     try (NDManager scratch = manager.newSubManager()) {
                         FramePrior frameTemplate = FramePrior.initialise(frameSizes, frameScale, scratch, 0);
                         Parameters frameParams = new Parameters(params.manager());
-                        fill(file, FRAME_PRIOR, tensors(file, entries, FRAME_PRIOR), frameTemplate.parameters(),
-                                frameParams);
+                        fill(file, FRAME_PRIOR, frameStored, frameTemplate.parameters(), frameParams);
                         frames = new FramePrior(frameSizes, frameParams, frameScale);
                     }
                 }
@@ -296,8 +306,11 @@ public final class ModelFile {
             throw LptemException.inFile(file, "corrupt LEONARDO model: " + name + " holds " + v.length
                     + " values, " + latent + " dimensions need " + need);
         }
-        return new LatentPrior(java.util.Arrays.copyOf(v, latent), java.util.Arrays.copyOfRange(v, latent, v.length),
-                count);
+        LatentPrior prior = new LatentPrior(java.util.Arrays.copyOf(v, latent),
+                java.util.Arrays.copyOfRange(v, latent, v.length), count);
+        // a damaged covariance must fail here, naming the file, not later in a generator
+        prior.cholesky();
+        return prior;
     }
 
     private static double[] concat(double[] a, double[] b) {
@@ -321,7 +334,8 @@ public final class ModelFile {
                 }
                 out.put(e.getName(), bytes);
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
+            // IllegalArgumentException: an entry name that is not valid UTF-8
             throw LptemException.inFile(file, "corrupt LEONARDO model (damaged or truncated zip archive: "
                     + e.getMessage() + ")", e);
         } catch (IOException e) {
@@ -367,19 +381,24 @@ public final class ModelFile {
      * names and shapes: a damaged size field could otherwise ask for gigabytes.
      */
     private static void checkSize(Path file, LeonardoConfig config, Map<String, NamedTensors.Tensor> stored) {
-        long have = 0;
-        for (NamedTensors.Tensor t : stored.values()) {
-            have += t.values().length;
-        }
         long need;
         try {
             need = config.parameterCount();
         } catch (ArithmeticException e) {
             need = -1;
         }
+        checkCount(file, WEIGHTS, "configuration (" + config + ")", need, stored);
+    }
+
+    private static void checkCount(Path file, String entry, String what, long need,
+            Map<String, NamedTensors.Tensor> stored) {
+        long have = 0;
+        for (NamedTensors.Tensor t : stored.values()) {
+            have += t.values().length;
+        }
         if (need != have) {
-            throw LptemException.inFile(file, "corrupt LEONARDO model: its configuration (" + config + ") needs "
-                    + (need < 0 ? "more weights than can be counted" : need + " weights") + ", " + WEIGHTS
+            throw LptemException.inFile(file, "corrupt LEONARDO model: its " + what + " needs "
+                    + (need < 0 ? "more weights than can be counted" : need + " weights") + ", " + entry
                     + " holds " + have);
         }
     }

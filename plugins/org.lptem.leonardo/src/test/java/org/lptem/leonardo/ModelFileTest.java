@@ -134,6 +134,38 @@ class ModelFileTest {
         }
     }
 
+    @Test
+    void damagedPriorsAreNamedWhenTheFileIsRead(@TempDir Path dir) throws Exception {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = ModelFileFuzzTest.complete(m)) {
+            Path good = dir.resolve("good.leonardo");
+            ModelFile.write(good, model);
+            Map<String, byte[]> entries = ModelFileFuzzTest.unzip(Files.readAllBytes(good));
+
+            // sizes of a frame prior that would not fit in memory, or not even in a long
+            Path huge = dir.resolve("huge.leonardo");
+            Map<String, byte[]> e = new java.util.LinkedHashMap<>(entries);
+            e.put(ModelFile.PROPERTIES, ModelFileFuzzTest.withProperty(e.get(ModelFile.PROPERTIES),
+                    "frame_prior.hidden", "2147483647"));
+            Files.write(huge, ModelFileFuzzTest.zip(e));
+            assertError(huge, m, "frame prior (");
+            assertError(huge, m, "needs 4611686052787126261 weights, frame_prior.bin holds 214");
+            e.put(ModelFile.PROPERTIES, ModelFileFuzzTest.withProperty(e.get(ModelFile.PROPERTIES),
+                    "frame_prior.components", "2147483647"));
+            Files.write(huge, ModelFileFuzzTest.zip(e));
+            assertError(huge, m, "needs more weights than can be counted, frame_prior.bin holds");
+
+            // an aggregate prior whose covariance lost its symmetry
+            Path skew = dir.resolve("skew.leonardo");
+            e = new java.util.LinkedHashMap<>(entries);
+            byte[] prior = e.get(ModelFile.PRIOR).clone();
+            int d = model.config().codeSize();
+            java.nio.ByteBuffer.wrap(prior).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(8 * (d + 1), 0.9);
+            e.put(ModelFile.PRIOR, prior);
+            Files.write(skew, ModelFileFuzzTest.zip(e));
+            assertError(skew, m, "the latent prior covariance is not symmetric positive definite");
+        }
+    }
+
     private static void assertError(Path file, NDManager m, String text) {
         LptemException e = assertThrows(LptemException.class, () -> ModelFile.read(file, m).close());
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
