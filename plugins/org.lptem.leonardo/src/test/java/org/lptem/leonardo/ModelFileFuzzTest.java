@@ -3,8 +3,6 @@ package org.lptem.leonardo;
 import static org.junit.jupiter.api.Assertions.*;
 
 import ai.djl.ndarray.NDManager;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -17,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lptem.core.LptemException;
@@ -46,10 +41,10 @@ class ModelFileFuzzTest {
         Random random = new Random(Long.getLong("lptem.fuzz.seed", 11));
         Path good = dir.resolve("good.leonardo");
         try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
-            try (LeonardoModel model = complete(m)) {
+            try (LeonardoModel model = ModelFileTest.complete(m)) {
                 ModelFile.write(good, model);
             }
-            Map<String, byte[]> entries = unzip(Files.readAllBytes(good));
+            Map<String, byte[]> entries = ModelArchives.read(good);
             List<String> keys = new ArrayList<>();
             for (String line : new String(entries.get(ModelFile.PROPERTIES), StandardCharsets.ISO_8859_1)
                     .split("\n")) {
@@ -79,28 +74,6 @@ class ModelFileFuzzTest {
         }
     }
 
-    /** A tiny model with per-frame latents and all three priors. */
-    static LeonardoModel complete(NDManager m) {
-        LeonardoConfig c = TestData.tiny().withFrameLatent(1);
-        int code = c.codeSize();
-        TransformerVae vae = TransformerVae.initialise(c, m, 5);
-        FeatureMoments ref = new FeatureMoments(new double[] {1, 2}, new double[] {1, 0.5, 0.5, 2}, 10);
-        LatentPrior aggregate = new LatentPrior(new double[code], identity(code), 40);
-        LatentPrior joint = new LatentPrior(new double[code + 1], identity(code + 1), 40);
-        FramePrior frames = FramePrior.initialise(new FramePrior.Sizes(c.latent(), 1, c.length(), 4, 2, 8),
-                new double[] {0.1}, m, 3);
-        return new LeonardoModel(vae, new ScaleDistribution(new double[] {3, 1, 2}, TestData.CALIBRATION), List.of(),
-                LossWeights.paper(), ref, Map.of("source", "fuzz"), aggregate, joint, frames);
-    }
-
-    private static double[] identity(int d) {
-        double[] v = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            v[i * d + i] = 1;
-        }
-        return v;
-    }
-
     private static byte[] mutate(Map<String, byte[]> entries, List<String> keys, Random random, String[] how)
             throws IOException {
         Map<String, byte[]> e = new LinkedHashMap<>(entries);
@@ -109,8 +82,8 @@ class ModelFileFuzzTest {
             String key = keys.get(random.nextInt(keys.size()));
             String value = kind == 2 ? null : VALUES[random.nextInt(VALUES.length)];
             how[0] = key + (value == null ? " removed" : " = '" + value + "'");
-            e.put(ModelFile.PROPERTIES, withProperty(e.get(ModelFile.PROPERTIES), key, value));
-            return zip(e);
+            e.put(ModelFile.PROPERTIES, ModelArchives.withProperty(e.get(ModelFile.PROPERTIES), key, value));
+            return ModelArchives.zip(e);
         }
         List<String> binaries = new ArrayList<>(e.keySet());
         binaries.remove(ModelFile.PROPERTIES);
@@ -135,10 +108,10 @@ class ModelFileFuzzTest {
             case 6 -> {
                 how[0] = name + " removed";
                 e.remove(name);
-                return zip(e);
+                return ModelArchives.zip(e);
             }
             default -> {
-                byte[] z = zip(e);
+                byte[] z = ModelArchives.zip(e);
                 int flips = 1 + random.nextInt(8);
                 how[0] = flips + " archive bytes flipped";
                 for (int k = 0; k < flips; k++) {
@@ -148,42 +121,6 @@ class ModelFileFuzzTest {
             }
         }
         e.put(name, b);
-        return zip(e);
-    }
-
-    static byte[] withProperty(byte[] properties, String key, String value) {
-        StringBuilder out = new StringBuilder();
-        for (String line : new String(properties, StandardCharsets.ISO_8859_1).split("\n")) {
-            if (line.startsWith(key + "=")) {
-                if (value != null) {
-                    out.append(key).append('=').append(value).append('\n');
-                }
-            } else {
-                out.append(line).append('\n');
-            }
-        }
-        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    static Map<String, byte[]> unzip(byte[] bytes) throws IOException {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry z = in.getNextEntry(); z != null; z = in.getNextEntry()) {
-                out.put(z.getName(), in.readAllBytes());
-            }
-        }
-        return out;
-    }
-
-    static byte[] zip(Map<String, byte[]> entries) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
+        return ModelArchives.zip(e);
     }
 }

@@ -3,15 +3,11 @@ package org.lptem.leonardo;
 import static org.junit.jupiter.api.Assertions.*;
 
 import ai.djl.ndarray.NDManager;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lptem.core.LptemException;
@@ -25,6 +21,28 @@ class ModelFileTest {
         FeatureMoments ref = new FeatureMoments(new double[] {1, 2}, new double[] {1, 0.5, 0.5, 2}, 10);
         return new LeonardoModel(vae, new ScaleDistribution(new double[] {3, 1, 2}, TestData.CALIBRATION),
                 List.of(), LossWeights.paper().with(LossTerm.KL, 0.2), ref, Map.of("source", "unit test"));
+    }
+
+    /** A tiny model with per-frame latents and all three priors. */
+    static LeonardoModel complete(NDManager m) {
+        LeonardoConfig c = TestData.tiny().withFrameLatent(1);
+        int code = c.codeSize();
+        TransformerVae vae = TransformerVae.initialise(c, m, 5);
+        FeatureMoments ref = new FeatureMoments(new double[] {1, 2}, new double[] {1, 0.5, 0.5, 2}, 10);
+        LatentPrior aggregate = new LatentPrior(new double[code], identity(code), 40);
+        LatentPrior joint = new LatentPrior(new double[code + 1], identity(code + 1), 40);
+        FramePrior frames = FramePrior.initialise(new FramePrior.Sizes(c.latent(), 1, c.length(), 4, 2, 8),
+                new double[] {0.1}, m, 3);
+        return new LeonardoModel(vae, new ScaleDistribution(new double[] {3, 1, 2}, TestData.CALIBRATION), List.of(),
+                LossWeights.paper(), ref, Map.of("source", "fuzz"), aggregate, joint, frames);
+    }
+
+    private static double[] identity(int d) {
+        double[] v = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            v[i * d + i] = 1;
+        }
+        return v;
     }
 
     @Test
@@ -61,28 +79,28 @@ class ModelFileTest {
             assertError(truncated, m, "corrupt");
 
             Path foreign = dir.resolve("foreign.zip");
-            writeZip(foreign, Map.of("readme.txt", "x".getBytes(StandardCharsets.UTF_8)));
+            ModelArchives.write(foreign, Map.of("readme.txt", "x".getBytes(StandardCharsets.UTF_8)));
             assertError(foreign, m, "has no leonardo.properties");
 
-            Map<String, byte[]> entries = entries(good);
+            Map<String, byte[]> entries = ModelArchives.read(good);
             String props = new String(entries.get("leonardo.properties"), StandardCharsets.ISO_8859_1);
 
             entries.put("leonardo.properties", props.replace("format=lptem-leonardo", "format=other")
                     .getBytes(StandardCharsets.ISO_8859_1));
             Path otherFormat = dir.resolve("other.leonardo");
-            writeZip(otherFormat, entries);
+            ModelArchives.write(otherFormat, entries);
             assertError(otherFormat, m, "format is 'other'");
 
             entries.put("leonardo.properties", props.replace("version=3", "version=7")
                     .getBytes(StandardCharsets.ISO_8859_1));
             Path future = dir.resolve("future.leonardo");
-            writeZip(future, entries);
+            ModelArchives.write(future, entries);
             assertError(future, m, "version 7 is not supported");
 
             entries.put("leonardo.properties", props.replace("config.width=16", "config.width=20")
                     .getBytes(StandardCharsets.ISO_8859_1));
             Path mismatch = dir.resolve("mismatch.leonardo");
-            writeZip(mismatch, entries);
+            ModelArchives.write(mismatch, entries);
             assertError(mismatch, m, "weights.bin holds");
 
             // a damaged size is refused before a network of that size is built (it ran out of memory)
@@ -91,7 +109,7 @@ class ModelFileTest {
                 entries.put("leonardo.properties", props.replace(hidden, "config.decoderHidden=" + huge)
                         .getBytes(StandardCharsets.ISO_8859_1));
                 Path big = dir.resolve("big" + huge + ".leonardo");
-                writeZip(big, entries);
+                ModelArchives.write(big, entries);
                 assertError(big, m, "weights.bin holds");
             }
 
@@ -101,21 +119,21 @@ class ModelFileTest {
                 entries.put("leonardo.properties", (props + "config.frameLatent=" + frame[0] + "\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
                 Path framed = dir.resolve("frame" + frame[0] + ".leonardo");
-                writeZip(framed, entries);
+                ModelArchives.write(framed, entries);
                 assertError(framed, m, frame[1]);
             }
 
-            entries = entries(good);
+            entries = ModelArchives.read(good);
             byte[] w = entries.get("weights.bin");
             entries.put("weights.bin", java.util.Arrays.copyOf(w, w.length - 5));
             Path shortWeights = dir.resolve("short.leonardo");
-            writeZip(shortWeights, entries);
+            ModelArchives.write(shortWeights, entries);
             assertError(shortWeights, m, "weights.bin: truncated");
 
-            entries = entries(good);
+            entries = ModelArchives.read(good);
             entries.remove("scales.bin");
             Path missing = dir.resolve("missing.leonardo");
-            writeZip(missing, entries);
+            ModelArchives.write(missing, entries);
             assertError(missing, m, "scales.bin is missing");
 
             assertError(dir.resolve("absent.leonardo"), m, "does not exist");
@@ -136,22 +154,22 @@ class ModelFileTest {
 
     @Test
     void damagedPriorsAreNamedWhenTheFileIsRead(@TempDir Path dir) throws Exception {
-        try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = ModelFileFuzzTest.complete(m)) {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = complete(m)) {
             Path good = dir.resolve("good.leonardo");
             ModelFile.write(good, model);
-            Map<String, byte[]> entries = ModelFileFuzzTest.unzip(Files.readAllBytes(good));
+            Map<String, byte[]> entries = ModelArchives.read(good);
 
             // sizes of a frame prior that would not fit in memory, or not even in a long
             Path huge = dir.resolve("huge.leonardo");
             Map<String, byte[]> e = new java.util.LinkedHashMap<>(entries);
-            e.put(ModelFile.PROPERTIES, ModelFileFuzzTest.withProperty(e.get(ModelFile.PROPERTIES),
+            e.put(ModelFile.PROPERTIES, ModelArchives.withProperty(e.get(ModelFile.PROPERTIES),
                     "frame_prior.hidden", "2147483647"));
-            Files.write(huge, ModelFileFuzzTest.zip(e));
+            ModelArchives.write(huge, e);
             assertError(huge, m, "frame prior (");
             assertError(huge, m, "needs 4611686052787126261 weights, frame_prior.bin holds 214");
-            e.put(ModelFile.PROPERTIES, ModelFileFuzzTest.withProperty(e.get(ModelFile.PROPERTIES),
+            e.put(ModelFile.PROPERTIES, ModelArchives.withProperty(e.get(ModelFile.PROPERTIES),
                     "frame_prior.components", "2147483647"));
-            Files.write(huge, ModelFileFuzzTest.zip(e));
+            ModelArchives.write(huge, e);
             assertError(huge, m, "needs more weights than can be counted, frame_prior.bin holds");
 
             // an aggregate prior whose covariance lost its symmetry
@@ -161,7 +179,7 @@ class ModelFileTest {
             int d = model.config().codeSize();
             java.nio.ByteBuffer.wrap(prior).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(8 * (d + 1), 0.9);
             e.put(ModelFile.PRIOR, prior);
-            Files.write(skew, ModelFileFuzzTest.zip(e));
+            ModelArchives.write(skew, e);
             assertError(skew, m, "the latent prior covariance is not symmetric positive definite");
         }
     }
@@ -170,25 +188,5 @@ class ModelFileTest {
         LptemException e = assertThrows(LptemException.class, () -> ModelFile.read(file, m).close());
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
         assertTrue(e.getMessage().contains(text), e.getMessage());
-    }
-
-    private static Map<String, byte[]> entries(Path zip) throws Exception {
-        Map<String, byte[]> out = new java.util.LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                out.put(e.getName(), in.readAllBytes());
-            }
-        }
-        return out;
-    }
-
-    private static void writeZip(Path file, Map<String, byte[]> entries) throws Exception {
-        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        }
     }
 }

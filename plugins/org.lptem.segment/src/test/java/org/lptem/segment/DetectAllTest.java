@@ -13,6 +13,7 @@ import org.lptem.core.Progress;
 import org.lptem.core.Video;
 import org.lptem.segment.SyntheticFrame.Particle;
 import org.junit.jupiter.api.Test;
+import org.lptem.testing.CancelAt;
 
 class DetectAllTest {
 
@@ -75,30 +76,10 @@ class DetectAllTest {
         }
     }
 
-    private static final class RecordingProgress implements Progress {
-        final List<String> messages = new ArrayList<>();
-        final List<Double> fractions = new ArrayList<>();
-        int checks;
-        int cancelAtCheck = Integer.MAX_VALUE;
-
-        @Override
-        public void report(double fraction, String message) {
-            fractions.add(fraction);
-            messages.add(message);
-        }
-
-        @Override
-        public void checkCanceled() {
-            if (++checks >= cancelAtCheck) {
-                throw new CanceledException();
-            }
-        }
-    }
-
     @Test
     void streamsEveryFrameInOrder() {
         CountingVideo video = new CountingVideo(4);
-        RecordingProgress progress = new RecordingProgress();
+        CancelAt progress = new CancelAt(0);
         List<Segmentation> results = new ArrayList<>();
         ClassicalDetector.detectAll(video, DetectorSettings.defaults(), progress, results::add);
         assertEquals(4, results.size());
@@ -110,7 +91,7 @@ class DetectAllTest {
             assertEquals(20.5 + 2 * i, s.detections().get(0).x(), 0.2);
             assertEquals(i, s.detections().get(0).frame());
         }
-        assertEquals(4, progress.checks);
+        assertEquals(4, progress.checks());
         assertEquals("detecting frame 1/4", progress.messages.get(0));
         assertEquals("detecting frame 4/4", progress.messages.get(3));
         assertEquals(1.0, progress.fractions.get(progress.fractions.size() - 1));
@@ -119,8 +100,7 @@ class DetectAllTest {
     @Test
     void cancellationStopsBeforeTheNextFrame() {
         CountingVideo video = new CountingVideo(10);
-        RecordingProgress progress = new RecordingProgress();
-        progress.cancelAtCheck = 3;
+        CancelAt progress = new CancelAt(3);
         List<Segmentation> results = new ArrayList<>();
         assertThrows(CanceledException.class,
                 () -> ClassicalDetector.detectAll(video, DetectorSettings.defaults(), progress, results::add));

@@ -19,6 +19,7 @@ import org.lptem.core.Track;
 import org.lptem.core.Video;
 import org.lptem.io.TracksCsv;
 import org.lptem.io.VideoIO;
+import org.lptem.testing.CancelAt;
 
 class SimulationWriterTest {
     private static final List<String> FILES = List.of(SimulationWriter.VIDEO, SimulationWriter.LABELS,
@@ -158,51 +159,27 @@ class SimulationWriterTest {
     }
 
     /** Records every report; cancels at the {@code cancelAt}-th check (never if 0). */
-    private static final class RecordingProgress implements Progress {
-        final List<Double> fractions = new ArrayList<>();
-        final List<String> messages = new ArrayList<>();
-        private final int cancelAt;
-        int checks;
-
-        RecordingProgress(int cancelAt) {
-            this.cancelAt = cancelAt;
-        }
-
-        @Override
-        public void report(double fraction, String message) {
-            fractions.add(fraction);
-            messages.add(message);
-        }
-
-        @Override
-        public void checkCanceled() {
-            if (++checks == cancelAt) {
-                throw new CanceledException();
-            }
-        }
-    }
-
     @Test
     void trajectorySimulationReportsEveryTrackAndStopsWhenCanceled() {
         SimulationSettings s = SimulationSettings.demo().toBuilder().motion(MotionKind.CTRW).alpha(0.7).seed(8).build();
-        RecordingProgress progress = new RecordingProgress(0);
+        CancelAt progress = new CancelAt(0);
         List<Track> tracks = TrajectoryExport.simulate(s, 4, 30, progress);
         assertEquals(List.of(0.25, 0.5, 0.75, 1.0), progress.fractions);
         assertEquals("track 4 of 4", progress.messages.get(3));
-        assertEquals(4, progress.checks);
+        assertEquals(4, progress.checks());
         assertEquals(TrajectoryExport.simulate(s, 4, 30), tracks, "progress does not change the tracks");
 
         // Canceled before the third track: two tracks were drawn, not all 1000 first.
-        RecordingProgress cancel = new RecordingProgress(3);
+        CancelAt cancel = new CancelAt(3);
         assertThrows(CanceledException.class, () -> TrajectoryExport.simulate(s, 1000, 30, cancel));
-        assertEquals(3, cancel.checks);
+        assertEquals(3, cancel.checks());
         assertEquals(List.of(0.001, 0.002), cancel.fractions);
     }
 
     @Test
     void aCanceledTrajectoryExportLeavesNoFile(@TempDir Path dir) throws Exception {
         SimulationSettings s = SimulationSettings.demo().toBuilder().seed(8).build();
-        RecordingProgress cancel = new RecordingProgress(3);
+        CancelAt cancel = new CancelAt(3);
         assertThrows(CanceledException.class,
                 () -> TrajectoryExport.write(dir.resolve("t.csv"), s, 10, 20, cancel));
         assertEquals(List.of(0.1, 0.2), cancel.fractions);

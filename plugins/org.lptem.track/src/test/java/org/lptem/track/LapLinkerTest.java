@@ -12,6 +12,7 @@ import org.lptem.core.Detection;
 import org.lptem.core.LptemException;
 import org.lptem.core.Progress;
 import org.lptem.core.Track;
+import org.lptem.testing.CancelAt;
 
 class LapLinkerTest {
 

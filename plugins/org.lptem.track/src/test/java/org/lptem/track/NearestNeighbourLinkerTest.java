@@ -12,6 +12,7 @@ import org.lptem.core.LptemException;
 import org.lptem.core.Progress;
 import org.lptem.core.Track;
 import org.junit.jupiter.api.Test;
+import org.lptem.testing.CancelAt;
 
 class NearestNeighbourLinkerTest {
 

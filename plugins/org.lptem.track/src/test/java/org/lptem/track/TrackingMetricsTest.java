@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.lptem.core.Detection;
 import org.lptem.core.LptemException;
 import org.lptem.core.Track;
+import org.lptem.testing.CancelAt;
 
 class TrackingMetricsTest {
     private static final double GATE = 5;
