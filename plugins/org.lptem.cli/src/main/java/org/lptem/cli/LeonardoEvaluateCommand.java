@@ -60,7 +60,7 @@ final class LeonardoEvaluateCommand implements Callable<Integer> {
                 e = Evaluation.run(m, held, n == null ? held.size() : n, seed, used, progress.sub(0.05, 1));
             } else {
                 int length = m.config().length();
-                TrajectoryWindows g = LeonardoCommand.windows(generated, input.calibration, length, length,
+                TrajectoryWindows g = LeonardoCommand.windowsFor(m, generated, input.calibration, length,
                         progress.sub(0.05, 0.1));
                 e = Evaluation.of(m, g, held, progress.sub(0.1, 1));
                 stdout.printf(Locale.ROOT, "generated: %d windows of %d frames from %s%n", g.size(), length,

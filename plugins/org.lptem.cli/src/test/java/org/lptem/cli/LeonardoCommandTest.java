@@ -109,6 +109,16 @@ class LeonardoCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--n samples the model; with --generated the table's windows are judged"),
                 r.err());
+        StringBuilder few = new StringBuilder("frame,particle,x,y,x_nm,y_nm,t_s\n");
+        for (int f = 0; f < 10; f++) {
+            few.append(f).append(",1,").append(f).append(",0,").append(0.5 * f).append(",0,").append(0.02 * f)
+                    .append('\n');
+        }
+        Path shortTracks = Files.writeString(dir.resolve("short.csv"), few);
+        r = CliRunner.lptem("leonardo", "evaluate", "--model", model.toString(), "--tracks", held.toString(),
+                "--generated", shortTracks.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(shortTracks + ": has 0 windows of 32 consecutive frames"), r.err());
         r = CliRunner.lptem("leonardo", "evaluate", "--model", model.toString(), "--tracks", held.toString(),
                 "--generated", tracks(dir, "coarse.csv", 1, Calibration.of(0.7, 0.02)).toString());
         assertEquals(2, r.code());
