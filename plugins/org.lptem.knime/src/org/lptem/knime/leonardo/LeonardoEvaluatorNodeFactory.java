@@ -138,8 +138,8 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
             ExecutionDevice device = ExecutionDevice.valueOf(params.device.name());
             try (NDManager manager = Torch.newManager(device); LeonardoModel model = port.open(manager)) {
                 int length = model.config().length();
-                TrajectoryWindows held = TrackInput.windows(table, calibration, params.inNm(), length,
-                    params.stride > 0 ? params.stride : length, progress.sub(0, 0.05));
+                TrajectoryWindows held = TrackInput.windows(table, "the held-out tracks table", calibration,
+                    params.inNm(), length, params.stride > 0 ? params.stride : length, progress.sub(0, 0.05));
                 if (generatedTable == null) {
                     Evaluation e = Evaluation.run(model, held, params.n > 0 ? params.n : held.size(), params.seed,
                         progress.sub(0.05, 1));
