@@ -31,6 +31,36 @@ public final class NativeMemoryChurn implements AutoCloseable {
         }
     }
 
+    /**
+     * The same, over and over on a daemon thread until closed: for work whose every step must survive a collection
+     * at any moment (a whole training run).
+     */
+    public static AutoCloseable inBackground() {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t = new Thread(() -> {
+            List<ByteBuffer> recent = new ArrayList<>();
+            while (!stop.get()) {
+                System.gc();
+                for (int i = 0; i < 2_000; i++) {
+                    ByteBuffer b = ByteBuffer.allocateDirect(4 + 4 * (i % 4));
+                    while (b.hasRemaining()) {
+                        b.put((byte) 0x7f);
+                    }
+                    recent.add(b);
+                }
+                if (recent.size() > BUFFERS) {
+                    recent.clear(); // freed by a later collection, reused and overwritten after that
+                }
+            }
+        }, "native-memory-churn");
+        t.setDaemon(true);
+        t.start();
+        return () -> {
+            stop.set(true);
+            t.join();
+        };
+    }
+
     /** Buffers holding the overwritten memory. */
     public int buffers() {
         return garbage.size();

@@ -16,6 +16,7 @@ import org.lptem.core.Progress;
 import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.ml.onnx.OnnxModel;
 import org.lptem.ml.torch.Torch;
+import org.lptem.testing.NativeMemoryChurn;
 
 class LeonardoTrainerTest {
     private static TrajectoryWindows data;
@@ -86,6 +87,25 @@ class LeonardoTrainerTest {
         assertArrayEquals(Files.readAllBytes(dir.resolve("g0.csv")), Files.readAllBytes(dir.resolve("g1.csv")));
         assertEquals("frame,particle,x,y,x_nm,y_nm,t_s", Files.readAllLines(dir.resolve("g0.csv")).get(0));
         assertEquals(1 + 20 * 32, Files.readAllLines(dir.resolve("g0.csv")).size());
+    }
+
+    @Test
+    void theCollectorRunningThroughoutChangesNoByte(@TempDir Path dir) throws Exception {
+        byte[] quiet = trainedBytes(dir.resolve("quiet.leonardo"));
+        byte[] busy;
+        try (AutoCloseable churn = NativeMemoryChurn.inBackground()) {
+            busy = trainedBytes(dir.resolve("busy.leonardo"));
+        }
+        assertArrayEquals(quiet, busy);
+    }
+
+    private static byte[] trainedBytes(Path file) throws Exception {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU);
+                LeonardoModel model = new LeonardoTrainer(data, settings(3), Progress.NONE, e -> { })
+                        .train(TestData.tiny(), m, Map.of("source", "test"))) {
+            ModelFile.write(file, model);
+        }
+        return Files.readAllBytes(file);
     }
 
     @Test
