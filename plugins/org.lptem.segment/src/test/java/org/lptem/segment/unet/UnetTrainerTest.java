@@ -11,6 +11,7 @@ import org.lptem.core.LptemException;
 import org.lptem.core.Progress;
 import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.ml.torch.Torch;
+import org.lptem.testing.NativeMemoryChurn;
 
 class UnetTrainerTest {
     @org.junit.jupiter.api.BeforeAll
@@ -73,6 +74,19 @@ class UnetTrainerTest {
         }
         assertArrayEquals(models[0], models[1]);
         assertFalse(java.util.Arrays.equals(models[0], models[2]));
+    }
+
+    @Test
+    void theCollectorRunningThroughoutChangesNoWeight() throws Exception {
+        TrainingSettings brief = new TrainingSettings(32, 4, 4, 0.01, 0.25, 9);
+        byte[] quiet = UnetOnnx.export(new UnetTrainer(TINY, brief, Augmentation.defaults(), ExecutionDevice.CPU)
+                .train(new BlobSamples(16, 1), Progress.NONE, (e, w) -> { }).best(), "");
+        byte[] busy;
+        try (AutoCloseable churn = NativeMemoryChurn.inBackground()) {
+            busy = UnetOnnx.export(new UnetTrainer(TINY, brief, Augmentation.defaults(), ExecutionDevice.CPU)
+                    .train(new BlobSamples(16, 1), Progress.NONE, (e, w) -> { }).best(), "");
+        }
+        assertArrayEquals(quiet, busy);
     }
 
     @Test
