@@ -9,13 +9,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.lptem.core.Progress;
 import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.ml.torch.Torch;
 import org.lptem.testing.NativeMemoryChurn;
+import org.lptem.testing.RandomArrays;
 
 /**
  * Gradients must not depend on when the garbage collector runs. Every constant that autograd keeps for the
@@ -34,7 +34,7 @@ class GradientLifetimeTest {
         for (int i = 0; i < count; i++) {
             System.arraycopy(data.windows().get(i).xy(), 0, flat, i * c.length() * 2, c.length() * 2);
         }
-        float[] noise = gaussian(count * c.codeSize(), 3);
+        float[] noise = RandomArrays.gaussian(count * c.codeSize(), 3);
         PhysicsLoss loss = new PhysicsLoss(LossWeights.small());
         try (NDManager root = Torch.newManager(ExecutionDevice.CPU)) {
             TransformerVae vae = TransformerVae.initialise(c, root, 5);
@@ -51,25 +51,16 @@ class GradientLifetimeTest {
     void gradientsOfTheFramePriorDoNotDependOnTheGarbageCollector() throws InterruptedException {
         FramePrior.Sizes s = new FramePrior.Sizes(2, 2, 12, 4, 3, 8);
         int n = 6;
-        float[] codes = gaussian(n * (s.latent() + s.length() * s.channels()), 4);
+        float[] codes = RandomArrays.gaussian(n * (s.latent() + s.length() * s.channels()), 4);
         int rows = 10;
-        float[] input = gaussian(rows * s.inputs(), 5);
-        float[] target = gaussian(rows * s.channels(), 6);
+        float[] input = RandomArrays.gaussian(rows * s.inputs(), 5);
+        float[] target = RandomArrays.gaussian(rows * s.channels(), 6);
         try (NDManager root = Torch.newManager(ExecutionDevice.CPU);
                 FramePrior prior = FramePrior.fit(codes, n, s, 1, 8, 1e-3, 2, root, Progress.NONE)) {
             assertSameUnderChurn(prior.parameters(), step -> prior.negativeLogLikelihood(
                     step.create(input, new Shape(rows, s.inputs())), step.create(target, new Shape(rows,
                             s.channels()))));
         }
-    }
-
-    private static float[] gaussian(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
     }
 
     private static void assertSameUnderChurn(Parameters params, Function<NDManager, NDArray> loss)

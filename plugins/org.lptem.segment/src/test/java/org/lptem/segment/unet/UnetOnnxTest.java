@@ -3,26 +3,16 @@ package org.lptem.segment.unet;
 import static org.junit.jupiter.api.Assertions.*;
 
 import ai.djl.ndarray.NDManager;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.lptem.ml.onnx.ExecutionDevice;
 import org.lptem.ml.onnx.OnnxModel;
 import org.lptem.ml.torch.Torch;
+import org.lptem.testing.RandomArrays;
 
 class UnetOnnxTest {
     @org.junit.jupiter.api.BeforeAll
     static void oneTorchThread() {
         UnetTestWeights.singleThreadedTorch();
-    }
-
-
-    private static float[] noise(int n, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) r.nextGaussian();
-        }
-        return x;
     }
 
     @Test
@@ -35,7 +25,7 @@ class UnetOnnxTest {
             for (int[] size : new int[][] {{32, 24}, {37, 29}, {5, 3}}) {
                 int w = size[0];
                 int h = size[1];
-                float[] x = noise(w * h, w);
+                float[] x = RandomArrays.gaussian(w * h, w);
                 float[] djl = net.predict(x, w, h);
                 float[] ort = model.run(UnetOnnx.INPUT, x, new long[] {1, 1, h, w}, UnetOnnx.OUTPUT);
                 assertEquals(w * h, ort.length);
