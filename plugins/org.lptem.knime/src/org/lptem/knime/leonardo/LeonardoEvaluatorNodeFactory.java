@@ -77,7 +77,13 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
             <tt>frechet_floor_GROUP</tt> for each statistic's features alone (e.g. <tt>frechet_vacf</tt>), and per
             feature <tt>mean_shift_sd_FEATURE</tt> (generated minus held-out mean, in held-out standard deviations)
             and <tt>spread_ratio_FEATURE</tt> (generated over held-out standard deviation; below 1 when the
-            generated trajectories are more alike than real ones).</p>
+            generated trajectories are more alike than real ones). Last, when the trajectories move, which none of
+            the statistics above can see: <tt>shared_motion</tt> (each trajectory's steps scaled to a total squared
+            length of 1; the squared length of the mean scaled step, summed over frames: near 1 / count for
+            independent trajectories, near the share of their motion that common jumps carry when every trajectory
+            jumps at the same frames in the same direction), <tt>step_timing_distance</tt> (total variation
+            distance between the generated and held-out profiles of mean scaled squared step per frame) and
+            <tt>step_timing_reference</tt> (the same distance between the held-out set's even and odd windows).</p>
             <h4>Example</h4>
             <p>Train on one Trajectory Simulator run (seed 1) and evaluate on another (seed 2) of the same model:
             the kurtosis and VACF(1) of the generated tracks should be within a few per cent of the held-out
@@ -185,6 +191,10 @@ public final class LeonardoEvaluatorNodeFactory extends DefaultNodeFactory {
             rows.add(row("frechet_" + group.name(), -1, group.frechet(), Double.NaN));
             rows.add(row("frechet_floor_" + group.name(), -1, group.floor(), Double.NaN));
         }
+        rows.add(row("shared_motion", -1, e.timing().generated().sharedMotion(),
+            e.timing().heldOut().sharedMotion()));
+        rows.add(row("step_timing_distance", -1, e.timing().distance(), Double.NaN));
+        rows.add(row("step_timing_reference", -1, e.timing().reference(), Double.NaN));
         for (FrechetBreakdown.Feature f : e.breakdown().features()) {
             rows.add(row("mean_shift_sd_" + f.name(), -1, f.meanShift(), Double.NaN));
             rows.add(row("spread_ratio_" + f.name(), -1, f.spreadRatio(), Double.NaN));

@@ -104,6 +104,8 @@ class LeonardoCommandTest {
                 "--generated", held.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(0, distance(r.out(), "frechet distance (generated vs held-out):"), 1e-6, r.out());
+        assertTrue(r.out().contains("step timing distance:                    0.0000 (held-out halves "), r.out());
+        assertTrue(r.out().matches("(?s).*\\nshared motion +(\\S+) +\\1 +\\+0\\.0%\\n.*"), r.out());
         r = CliRunner.lptem("leonardo", "evaluate", "--model", model.toString(), "--tracks", held.toString(),
                 "--generated", held.toString(), "--n", "5");
         assertEquals(2, r.code());

@@ -12,7 +12,8 @@ import org.lptem.core.Progress;
  * normalised VACF at lags 1..50, mean time-averaged MSD curve, the distribution of alpha, and the Frechet distance
  * between the feature distributions ({@link TrajectoryStatistics#features}, scaled by the held-out standard
  * deviations). The floor is the same distance between the training windows and the held-out ones: what a perfect
- * generator of the training distribution would score.
+ * generator of the training distribution would score. Beside these, {@link Timing} compares when the trajectories move,
+ * which none of the per-trajectory statistics can see.
  *
  * @param generated statistics summary of the generated set
  * @param heldOut statistics summary of the held-out set
@@ -21,9 +22,33 @@ import org.lptem.core.Progress;
  * @param droppedGenerated trajectories whose features were not finite (left out)
  * @param droppedHeldOut same for the held-out set
  * @param breakdown the distance per feature group and the features' mean shifts and spreads
+ * @param timing when the generated and the held-out trajectories move
  */
 public record Evaluation(Summary generated, Summary heldOut, double frechet, double floor, int droppedGenerated,
-        int droppedHeldOut, FrechetBreakdown breakdown) {
+        int droppedHeldOut, FrechetBreakdown breakdown, Timing timing) {
+
+    /**
+     * The {@link StepTiming} of both sets and the distance between their profiles. The reference is the distance
+     * between the held-out set's even and odd windows: what sampling noise alone gives at half the sample size.
+     *
+     * @param generated timing of the generated trajectories
+     * @param heldOut timing of the held-out windows
+     * @param distance total variation distance between the two profiles
+     * @param reference the same distance between the two halves of the held-out set
+     */
+    public record Timing(StepTiming generated, StepTiming heldOut, double distance, double reference) {
+
+        static Timing of(List<double[]> generated, List<double[]> heldOut) {
+            StepTiming g = StepTiming.of(generated);
+            StepTiming h = StepTiming.of(heldOut);
+            List<double[]> even = new ArrayList<>();
+            List<double[]> odd = new ArrayList<>();
+            for (int i = 0; i < heldOut.size(); i++) {
+                (i % 2 == 0 ? even : odd).add(heldOut.get(i));
+            }
+            return new Timing(g, h, g.distance(h), StepTiming.of(even).distance(StepTiming.of(odd)));
+        }
+    }
 
     /**
      * Means over trajectories.
@@ -98,7 +123,8 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
         progress.report(0, "statistics");
         List<TrajectoryStatistics> gs = TrajectoryStatistics.ofAll(gen);
         progress.checkCanceled();
-        List<TrajectoryStatistics> hs = TrajectoryStatistics.ofAll(positionsPx(heldOut));
+        List<double[]> held = positionsPx(heldOut);
+        List<TrajectoryStatistics> hs = TrajectoryStatistics.ofAll(held);
         progress.report(1, "statistics");
         List<TrajectoryStatistics> gFinite = gs.stream().filter(TrajectoryStatistics::finite).toList();
         List<TrajectoryStatistics> hFinite = hs.stream().filter(TrajectoryStatistics::finite).toList();
@@ -111,7 +137,8 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
         }
         return new Evaluation(summary(gFinite), summary(hFinite), FrechetDistance.between(gm, hm, hm),
                 FrechetDistance.between(train, hm, hm), gs.size() - gFinite.size(), hs.size() - hFinite.size(),
-                FrechetBreakdown.of(TrajectoryStatistics.featureNames(model.config().length()), gm, hm, train));
+                FrechetBreakdown.of(TrajectoryStatistics.featureNames(model.config().length()), gm, hm, train),
+                Timing.of(gen, held));
     }
 
     /** Feature moments of the trajectories whose features are finite. */
@@ -200,6 +227,9 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
         for (FrechetBreakdown.Group g : breakdown.groups()) {
             out.add(String.format(Locale.ROOT, "  %-24s %14.5g %14.5g", g.name(), g.frechet(), g.floor()));
         }
+        out.add(line("shared motion", timing.generated().sharedMotion(), timing.heldOut().sharedMotion()));
+        out.add(String.format(Locale.ROOT, "step timing distance:                    %.4f (held-out halves %.4f)",
+                timing.distance(), timing.reference()));
         out.add(String.format(Locale.ROOT, "%-26s %14s %14s", "feature", "mean shift/sd", "spread ratio"));
         for (FrechetBreakdown.Feature f : breakdown.features()) {
             out.add(String.format(Locale.ROOT, "  %-24s %+14.3f %14.3f", f.name(), f.meanShift(), f.spreadRatio()));

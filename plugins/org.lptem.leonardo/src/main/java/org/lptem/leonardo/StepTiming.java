@@ -1,0 +1,90 @@
+package org.lptem.leonardo;
+
+import java.util.List;
+import org.lptem.core.LptemException;
+
+/**
+ * When a set of equally long trajectories moves, which the per-trajectory statistics of {@link TrajectoryStatistics}
+ * cannot see (they do not change when a trajectory's steps are reordered in time or rotated). Each trajectory's
+ * steps are scaled so that their squared lengths sum to 1; the profile is the mean scaled squared step per frame
+ * (it sums to 1) and the shared motion is the squared length of the mean scaled step, summed over frames.
+ *
+ * <p>Independent trajectories of an isotropic process have a shared motion near 1/count and a profile that is flat
+ * up to sampling noise (or shaped by the physics: a CTRW that ages moves most in its first frames). A generator
+ * whose trajectories all jump at the same frames in the same direction has a shared motion near the fraction of
+ * their motion those jumps carry; trajectories of the published LEONARDO decoder did (bundle README).
+ *
+ * @param profile mean scaled squared step per step (length - 1 values), sums to 1
+ * @param sharedMotion sum over steps of the squared length of the mean scaled step, in [0, 1]
+ * @param count trajectories that move (the others have no steps to scale and are left out)
+ */
+public record StepTiming(double[] profile, double sharedMotion, int count) {
+
+    /** The timing of trajectories given as interleaved positions {@code x0, y0, x1, y1, ...}, all equally long. */
+    public static StepTiming of(List<double[]> xy) {
+        if (xy.isEmpty()) {
+            throw new LptemException("step timing needs at least one trajectory");
+        }
+        int steps = xy.get(0).length / 2 - 1;
+        if (steps < 1) {
+            throw new LptemException("step timing needs trajectories of at least 2 frames, got "
+                    + xy.get(0).length / 2);
+        }
+        double[] profile = new double[steps];
+        double[] meanX = new double[steps];
+        double[] meanY = new double[steps];
+        int count = 0;
+        for (double[] p : xy) {
+            if (p.length != 2 * (steps + 1)) {
+                throw new LptemException("step timing needs equally long trajectories: " + (steps + 1) + " and "
+                        + p.length / 2 + " frames");
+            }
+            double energy = 0;
+            for (int t = 0; t < steps; t++) {
+                double dx = p[2 * t + 2] - p[2 * t];
+                double dy = p[2 * t + 3] - p[2 * t + 1];
+                energy += dx * dx + dy * dy;
+            }
+            if (!(energy > 0) || !Double.isFinite(energy)) {
+                continue;
+            }
+            double scale = 1 / Math.sqrt(energy);
+            for (int t = 0; t < steps; t++) {
+                double dx = (p[2 * t + 2] - p[2 * t]) * scale;
+                double dy = (p[2 * t + 3] - p[2 * t + 1]) * scale;
+                profile[t] += dx * dx + dy * dy;
+                meanX[t] += dx;
+                meanY[t] += dy;
+            }
+            count++;
+        }
+        if (count == 0) {
+            throw new LptemException("step timing needs at least one trajectory that moves, got none of "
+                    + xy.size());
+        }
+        double shared = 0;
+        for (int t = 0; t < steps; t++) {
+            profile[t] /= count;
+            double mx = meanX[t] / count;
+            double my = meanY[t] / count;
+            shared += mx * mx + my * my;
+        }
+        return new StepTiming(profile, shared, count);
+    }
+
+    /**
+     * The total variation distance between two profiles (half their L1 distance): the share of step energy that
+     * would have to move to other frames to turn one into the other, in [0, 1].
+     */
+    public double distance(StepTiming other) {
+        if (other.profile.length != profile.length) {
+            throw new LptemException("step timings of " + (profile.length + 1) + " and " + (other.profile.length + 1)
+                    + " frames cannot be compared");
+        }
+        double sum = 0;
+        for (int t = 0; t < profile.length; t++) {
+            sum += Math.abs(profile[t] - other.profile[t]);
+        }
+        return sum / 2;
+    }
+}
