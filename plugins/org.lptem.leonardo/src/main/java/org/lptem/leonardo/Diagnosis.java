@@ -28,9 +28,14 @@ import org.lptem.ml.torch.Torch;
  * @param terms per loss term, in {@link LossTerm} order
  * @param windows statistics of the sampled windows
  * @param reconstruction statistics of decode(encoder mean) of the same windows
+ * @param windowTiming when the windows move
+ * @param reconstructionTiming when their reconstructions move
+ * @param stepAgreement mean over windows of {@link StepTiming#agreement}: 1 when each reconstruction steps where
+ *     and as its window does, near 0 when the decoder writes steps of its own
  */
 public record Diagnosis(Map<LossTerm, TermGradient> terms, Evaluation.Summary windows,
-        Evaluation.Summary reconstruction) {
+        Evaluation.Summary reconstruction, StepTiming windowTiming, StepTiming reconstructionTiming,
+        double stepAgreement) {
 
     /** Windows per gradient batch. */
     static final int BATCH = 64;
@@ -84,7 +89,8 @@ public record Diagnosis(Map<LossTerm, TermGradient> terms, Evaluation.Summary wi
         Evaluation.Summary w = Evaluation.summary(TrajectoryStatistics.ofAll(original));
         Evaluation.Summary r = Evaluation.summary(TrajectoryStatistics.ofAll(reconstructed));
         progress.report(1, "statistics");
-        return new Diagnosis(terms, w, r);
+        return new Diagnosis(terms, w, r, StepTiming.of(original), StepTiming.of(reconstructed),
+                StepTiming.agreement(original, reconstructed));
     }
 
     private static TrajectoryWindows evenlySpaced(TrajectoryWindows data, int n) {
@@ -194,6 +200,9 @@ public record Diagnosis(Map<LossTerm, TermGradient> terms, Evaluation.Summary wi
             }
         }
         out.add(line("alpha mean", reconstruction.alphaMean(), windows.alphaMean()));
+        out.add(line("shared motion", reconstructionTiming.sharedMotion(), windowTiming.sharedMotion()));
+        out.add(String.format(Locale.ROOT, "step timing distance: %.4f; step agreement: %.4f",
+                reconstructionTiming.distance(windowTiming), stepAgreement));
         return out;
     }
 

@@ -73,6 +73,41 @@ public record StepTiming(double[] profile, double sharedMotion, int count) {
     }
 
     /**
+     * How alike two sets' trajectories step, pair by pair: the mean over pairs of the dot product of their scaled
+     * steps (as for {@link #of}), in [-1, 1]. 1 when each second trajectory steps where and as its first does,
+     * whatever its size; near 0 when their steps are unrelated. Pairs where either does not move count 0.
+     */
+    public static double agreement(List<double[]> a, List<double[]> b) {
+        if (a.size() != b.size() || a.isEmpty()) {
+            throw new LptemException("step agreement needs two equally large, non-empty sets, got " + a.size()
+                    + " and " + b.size());
+        }
+        double sum = 0;
+        for (int i = 0; i < a.size(); i++) {
+            double[] p = a.get(i);
+            double[] q = b.get(i);
+            if (p.length != q.length) {
+                throw new LptemException("step agreement needs equally long trajectories: " + p.length / 2
+                        + " and " + q.length / 2 + " frames");
+            }
+            double dot = 0;
+            double ep = 0;
+            double eq = 0;
+            for (int k = 2; k < p.length; k++) {
+                double dp = p[k] - p[k - 2];
+                double dq = q[k] - q[k - 2];
+                dot += dp * dq;
+                ep += dp * dp;
+                eq += dq * dq;
+            }
+            if (ep > 0 && eq > 0 && Double.isFinite(dot)) {
+                sum += dot / Math.sqrt(ep * eq);
+            }
+        }
+        return sum / a.size();
+    }
+
+    /**
      * The total variation distance between two profiles (half their L1 distance): the share of step energy that
      * would have to move to other frames to turn one into the other, in [0, 1].
      */

@@ -62,6 +62,30 @@ class StepTimingTest {
         assertEquals("step timing needs at least one trajectory that moves, got none of 1", e.getMessage());
     }
 
+    @Test
+    void agreementIsTheCosineOfTheStepsPairByPair() {
+        List<double[]> a = walks(50, 30, 1, -1, false);
+        List<double[]> scaled = new ArrayList<>();
+        List<double[]> mirrored = new ArrayList<>();
+        for (double[] p : a) {
+            double[] s = new double[p.length];
+            double[] m = new double[p.length];
+            for (int k = 0; k < p.length; k++) {
+                s[k] = 3 * p[k] + 7;
+                m[k] = -p[k];
+            }
+            scaled.add(s);
+            mirrored.add(m);
+        }
+        assertEquals(1, StepTiming.agreement(a, scaled), 1e-12);
+        assertEquals(-1, StepTiming.agreement(a, mirrored), 1e-12);
+        assertEquals(0, StepTiming.agreement(a, walks(50, 30, 2, -1, false)), 0.1);
+        // steps (1, 0), (0, 1) against (1, 1), (0, 0): dot 1 over squared lengths 2 and 2; a still pair counts 0
+        double c = StepTiming.agreement(List.of(new double[] {0, 0, 1, 0, 1, 1}, new double[] {0, 0, 0, 0, 0, 0}),
+                List.of(new double[] {0, 0, 1, 1, 1, 1}, new double[] {0, 0, 1, 0, 2, 0}));
+        assertEquals(0.5 / 2, c, 1e-12);
+    }
+
     /** Gaussian walks of unit-variance steps, optionally with a 10 px jump in x at one step (sign random if asked). */
     private static List<double[]> walks(int n, int frames, long seed, int jumpAt, boolean randomSign) {
         SplittableRandom r = new SplittableRandom(seed);
