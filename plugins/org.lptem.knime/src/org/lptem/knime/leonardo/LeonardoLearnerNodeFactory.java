@@ -34,6 +34,7 @@ import org.lptem.knime.common.NodeFailures;
 import org.lptem.knime.port.LeonardoModelPortObject;
 import org.lptem.knime.port.LeonardoModelPortObjectSpec;
 import org.lptem.leonardo.EpochLoss;
+import org.lptem.leonardo.Evaluation;
 import org.lptem.leonardo.LeonardoModel;
 import org.lptem.leonardo.LeonardoTrainer;
 import org.lptem.leonardo.LossTerm;
@@ -76,6 +77,11 @@ public final class LeonardoLearnerNodeFactory extends DefaultNodeFactory {
             <tt>train_total</tt>, <tt>validation_total</tt> (weighted totals), then <tt>train_TERM</tt> and
             <tt>validation_TERM</tt> for every loss term (unweighted; statistics of normalised trajectories, so
             dimensionless), and a plot of the totals per epoch (log scale).</p>
+            <p><b>Warning.</b> After training, 1,000 samples are drawn and compared with the training windows on
+            when they move. The node warns when the samples move together (much of their motion common to all of
+            them) or at other frames than the data: their per-trajectory statistics can then match the data while
+            they are close to copies of one path in many sizes, which the published network trained on a few
+            thousand trajectories does (the LEONARDO Evaluator shows the figures).</p>
             <h4>Example</h4>
             <p>Trajectory Simulator (FBM, 200 tracks of 200 frames) into this node with preset small, 20 epochs;
             then the LEONARDO Generator and MSD Analysis on both the simulated and the generated tracks.</p>
@@ -149,8 +155,10 @@ public final class LeonardoLearnerNodeFactory extends DefaultNodeFactory {
             info.put("stride", Integer.toString(params.windowStride()));
             info.put("preset", params.preset.name().toLowerCase(java.util.Locale.ROOT));
             try (NDManager manager = Torch.newManager(settings.device());
-                    LeonardoModel model = new LeonardoTrainer(windows, settings, progress.sub(0.02, 0.98), e -> {
+                    LeonardoModel model = new LeonardoTrainer(windows, settings, progress.sub(0.02, 0.95), e -> {
                     }).train(params.config(), manager, info)) {
+                Evaluation.timing(model, windows, Math.min(Evaluation.TIMING_CHECK_SAMPLES, windows.size()),
+                    settings.seed(), progress.sub(0.95, 0.98)).warning().ifPresent(out::setWarningMessage);
                 progress.report(0.98, "Storing the model");
                 out.setOutData(LeonardoModelPortObject.of(spec(params, calibration), model),
                     lossTable(model.history(), exec), plot(model.history()));

@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.lptem.core.LptemException;
+import org.lptem.core.Progress;
 import org.lptem.leonardo.EpochLoss;
+import org.lptem.leonardo.Evaluation;
 import org.lptem.leonardo.LearningRateSchedule;
 import org.lptem.leonardo.LeonardoConfig;
 import org.lptem.leonardo.LeonardoModel;
@@ -179,6 +181,14 @@ final class LeonardoTrainCommand implements Callable<Integer> {
                     LeonardoPriorCommand.describeExtent(stdout, model.jointPrior());
                 }
                 LeonardoPriorCommand.describeFrames(stdout, model);
+                int samples = Math.min(Evaluation.TIMING_CHECK_SAMPLES, windows.size());
+                Evaluation.Timing timing = Evaluation.timing(model, windows, samples, settings.seed(),
+                        Progress.NONE);
+                stdout.printf(Locale.ROOT, "%d samples against the training windows: shared motion %.4f (windows "
+                        + "%.4f), step timing distance %.3f (window halves %.3f)%n", samples,
+                        timing.generated().sharedMotion(), timing.heldOut().sharedMotion(), timing.distance(),
+                        timing.reference());
+                timing.warning().ifPresent(w -> stdout.println("warning: " + w));
                 stdout.println("model written to " + out);
             }
             return Main.OK;

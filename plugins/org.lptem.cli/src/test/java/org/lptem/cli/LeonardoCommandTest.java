@@ -46,6 +46,10 @@ class LeonardoCommandTest {
                 "--loss-weight", "kl=0.2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s)\\d+ windows of 32 frames from .*"), r.out());
+        assertTrue(r.out().matches("(?s).*\n\\d+ samples against the training windows: shared motion "
+                + "\\d\\.\\d{4} \\(windows \\d\\.\\d{4}\\), step timing distance \\d\\.\\d{3} \\(window halves "
+                + "\\d\\.\\d{3}\\)\n(warning: the generated trajectories are not independent paths: [^\n]*\n)?model "
+                + "written to .*"), r.out());
         java.util.Properties props = new java.util.Properties();
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
             props.load(zip.getInputStream(zip.getEntry("leonardo.properties")));

@@ -38,6 +38,35 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
      */
     public record Timing(StepTiming generated, StepTiming heldOut, double distance, double reference) {
 
+        /** Shared motion above this (and {@link #SHARED_FACTOR} times the reference set's) is worth a warning. */
+        static final double SHARED_LIMIT = 0.05;
+        static final double SHARED_FACTOR = 10;
+        /** A step-timing distance above this (and {@link #TIMING_FACTOR} times the reference) likewise. */
+        static final double TIMING_LIMIT = 0.2;
+        static final double TIMING_FACTOR = 3;
+
+        /**
+         * A warning when the generated trajectories move together (shared motion above 0.05 and 10 times the
+         * reference set's) or at other frames than the reference set (step-timing distance above 0.2 and 3 times
+         * the half-vs-half distance): per-trajectory statistics look right for one path copied in many sizes. The
+         * limits sit between independent samples (shared motion about 1 / count) and the published decoder's
+         * samples (about 0.8; bundle README, "Generated trajectories share one path").
+         */
+        public java.util.Optional<String> warning() {
+            boolean shared = generated.sharedMotion() > SHARED_LIMIT
+                    && generated.sharedMotion() > SHARED_FACTOR * heldOut.sharedMotion();
+            boolean timed = distance > TIMING_LIMIT && distance > TIMING_FACTOR * reference;
+            if (!shared && !timed) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(String.format(Locale.ROOT, "the generated trajectories are not independent "
+                    + "paths: %.0f %% of their (scaled) squared motion is common to all of them (the reference "
+                    + "trajectories: %.2f %%) and their steps fall at other frames (step timing distance %.2f, "
+                    + "reference %.2f); their per-trajectory statistics can match the data while the trajectories "
+                    + "are close to copies of one path", 100 * generated.sharedMotion(),
+                    100 * heldOut.sharedMotion(), distance, reference));
+        }
+
         static Timing of(List<double[]> generated, List<double[]> heldOut) {
             StepTiming g = StepTiming.of(generated);
             StepTiming h = StepTiming.of(heldOut);
@@ -95,6 +124,26 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
                     + model.config().length() + " frames, got " + generated.size());
         }
         return compare(model, positionsPx(generated), heldOut, progress);
+    }
+
+    /** Samples of the step-timing check after training (a few seconds of generation on a CPU). */
+    public static final int TIMING_CHECK_SAMPLES = 1000;
+
+    /**
+     * When {@code n} of the model's samples (latents from its aggregate prior where it has one, drawn with
+     * {@code seed}) move, against when {@code windows} do: the check that needs no held-out table, which
+     * {@code train} prints. Shared motion far above the windows' means the samples are one path in many sizes.
+     */
+    public static Timing timing(LeonardoModel model, TrajectoryWindows windows, int n, long seed, Progress progress) {
+        if (n < 2 || windows.size() < 2) {
+            throw new LptemException("the step timing check needs at least 2 samples and 2 windows, got " + n
+                    + " and " + windows.size());
+        }
+        List<double[]> gen = new Generator(model, Generator.Prior.AGGREGATE).generate(n, seed, Map.of(),
+                progress.sub(0, 0.9));
+        Timing t = Timing.of(gen, positionsPx(windows));
+        progress.report(1, "step timing");
+        return t;
     }
 
     private static void checkHeldOut(LeonardoModel model, TrajectoryWindows heldOut) {
@@ -230,6 +279,7 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
         out.add(line("shared motion", timing.generated().sharedMotion(), timing.heldOut().sharedMotion()));
         out.add(String.format(Locale.ROOT, "step timing distance:                    %.4f (held-out halves %.4f)",
                 timing.distance(), timing.reference()));
+        timing.warning().ifPresent(w -> out.add("warning: " + w));
         out.add(String.format(Locale.ROOT, "%-26s %14s %14s", "feature", "mean shift/sd", "spread ratio"));
         for (FrechetBreakdown.Feature f : breakdown.features()) {
             out.add(String.format(Locale.ROOT, "  %-24s %+14.3f %14.3f", f.name(), f.meanShift(), f.spreadRatio()));

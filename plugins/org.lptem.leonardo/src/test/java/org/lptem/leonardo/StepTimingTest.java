@@ -86,6 +86,19 @@ class StepTimingTest {
         assertEquals(0.5 / 2, c, 1e-12);
     }
 
+    @Test
+    void theEvaluationWarnsOnlyWhenTrajectoriesMoveTogetherOrAtOtherFrames() {
+        List<double[]> held = walks(1000, 100, 1, -1, false);
+        assertTrue(Evaluation.Timing.of(walks(1000, 100, 2, -1, false), held).warning().isEmpty());
+        Evaluation.Timing together = Evaluation.Timing.of(walks(1000, 100, 3, 40, false), held);
+        assertTrue(together.warning().orElseThrow().startsWith("the generated trajectories are not independent "
+                + "paths: 34 % of their (scaled) squared motion is common to all of them (the reference trajectories: "
+                + "0.12 %) and their steps fall at other frames (step timing distance 0.33, reference 0.03)"),
+                together.warning().orElseThrow());
+        // random directions: nothing shared, but the timing alone is enough
+        assertTrue(Evaluation.Timing.of(walks(1000, 100, 4, 40, true), held).warning().isPresent());
+    }
+
     /** Gaussian walks of unit-variance steps, optionally with a 10 px jump in x at one step (sign random if asked). */
     private static List<double[]> walks(int n, int frames, long seed, int jumpAt, boolean randomSign) {
         SplittableRandom r = new SplittableRandom(seed);
