@@ -59,12 +59,19 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
             if (!shared && !timed) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(String.format(Locale.ROOT, "the generated trajectories are not independent "
-                    + "paths: %.0f %% of their (scaled) squared motion is common to all of them (the reference "
-                    + "trajectories: %.2f %%) and their steps fall at other frames (step timing distance %.2f, "
-                    + "reference %.2f); their per-trajectory statistics can match the data while the trajectories "
-                    + "are close to copies of one path", 100 * generated.sharedMotion(),
-                    100 * heldOut.sharedMotion(), distance, reference));
+            List<String> what = new ArrayList<>();
+            if (shared) {
+                what.add(String.format(Locale.ROOT, "%.0f %% of their (scaled) squared motion is common to all of "
+                        + "them (the reference trajectories: %.2f %%)", 100 * generated.sharedMotion(),
+                        100 * heldOut.sharedMotion()));
+            }
+            if (timed) {
+                what.add(String.format(Locale.ROOT, "their steps fall at other frames than the reference "
+                        + "trajectories' (step timing distance %.2f, reference %.2f)", distance, reference));
+            }
+            return java.util.Optional.of("the generated trajectories are not independent paths: "
+                    + String.join(" and ", what) + "; their per-trajectory statistics can match the data while "
+                    + "the trajectories are close to copies of one path");
         }
 
         static Timing of(List<double[]> generated, List<double[]> heldOut) {
