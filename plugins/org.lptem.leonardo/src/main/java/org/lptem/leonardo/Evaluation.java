@@ -39,18 +39,19 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
     public record Timing(StepTiming generated, StepTiming heldOut, double distance, double reference) {
 
         /** Shared motion above this (and {@link #SHARED_FACTOR} times the reference set's) is worth a warning. */
-        static final double SHARED_LIMIT = 0.05;
+        static final double SHARED_LIMIT = 0.2;
         static final double SHARED_FACTOR = 10;
         /** A step-timing distance above this (and {@link #TIMING_FACTOR} times the reference) likewise. */
-        static final double TIMING_LIMIT = 0.2;
+        static final double TIMING_LIMIT = 0.3;
         static final double TIMING_FACTOR = 3;
 
         /**
-         * A warning when the generated trajectories move together (shared motion above 0.05 and 10 times the
-         * reference set's) or at other frames than the reference set (step-timing distance above 0.2 and 3 times
+         * A warning when the generated trajectories move together (shared motion above 0.2 and 10 times the
+         * reference set's) or at other frames than the reference set (step-timing distance above 0.3 and 3 times
          * the half-vs-half distance): per-trajectory statistics look right for one path copied in many sizes. The
-         * limits sit between independent samples (shared motion about 1 / count) and the published decoder's
-         * samples (about 0.8; bundle README, "Generated trajectories share one path").
+         * limits sit between the samples of models with per-frame latents (shared motion 0.03-0.05, distance
+         * 0.11-0.14, mostly their first and last steps) and the published decoder's (0.8 and 0.5-0.6; bundle
+         * README, "Generated trajectories share one path").
          */
         public java.util.Optional<String> warning() {
             boolean shared = generated.sharedMotion() > SHARED_LIMIT

@@ -96,20 +96,28 @@ class StepTimingTest {
                 + "than the reference trajectories' (step timing distance 0.33, reference 0.03); their "
                 + "per-trajectory statistics can match the data while the trajectories are close to copies of one "
                 + "path", together.warning().orElseThrow());
+        // jumps of 3 px at one frame in one direction: a mild common step (shared motion and timing 0.05) is no warning
+        Evaluation.Timing mild = Evaluation.Timing.of(walks(1000, 100, 5, 40, false, 3), held);
+        assertEquals(9.0 / 207, mild.generated().sharedMotion(), 0.01);
+        assertTrue(mild.warning().isEmpty(), mild.warning().orElse(""));
         // random directions: nothing shared, but the timing alone is enough
         assertTrue(Evaluation.Timing.of(walks(1000, 100, 4, 40, true), held).warning().orElseThrow()
                 .startsWith("the generated trajectories are not independent paths: their steps fall at other "
                         + "frames"));
     }
 
-    /** Gaussian walks of unit-variance steps, optionally with a 10 px jump in x at one step (sign random if asked). */
+    /** Gaussian walks of unit-variance steps, optionally with a jump in x at one step (sign random if asked). */
     private static List<double[]> walks(int n, int frames, long seed, int jumpAt, boolean randomSign) {
+        return walks(n, frames, seed, jumpAt, randomSign, 10);
+    }
+
+    private static List<double[]> walks(int n, int frames, long seed, int jumpAt, boolean randomSign, double size) {
         SplittableRandom r = new SplittableRandom(seed);
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double[] p = new double[2 * frames];
             for (int t = 1; t < frames; t++) {
-                double jump = t - 1 == jumpAt ? (randomSign && r.nextBoolean() ? -10 : 10) : 0;
+                double jump = t - 1 == jumpAt ? (randomSign && r.nextBoolean() ? -size : size) : 0;
                 p[2 * t] = p[2 * t - 2] + r.nextGaussian() + jump;
                 p[2 * t + 1] = p[2 * t - 1] + r.nextGaussian();
             }
