@@ -16,7 +16,8 @@ import org.lptem.core.LptemException;
  *
  * @param profile mean scaled squared step per step (length - 1 values), sums to 1
  * @param sharedMotion sum over steps of the squared length of the mean scaled step, in [0, 1]
- * @param count trajectories that move (the others have no steps to scale and are left out)
+ * @param count trajectories that move (the others have no steps to scale and are left out); when 0, the profile
+ *     and the shared motion are NaN
  */
 public record StepTiming(double[] profile, double sharedMotion, int count) {
 
@@ -59,8 +60,10 @@ public record StepTiming(double[] profile, double sharedMotion, int count) {
             count++;
         }
         if (count == 0) {
-            throw new LptemException("step timing needs at least one trajectory that moves, got none of "
-                    + xy.size());
+            // nothing to time (every trajectory still or not finite): the figures are undefined, not an error that
+            // would stop an evaluation whose other statistics stand
+            java.util.Arrays.fill(profile, Double.NaN);
+            return new StepTiming(profile, Double.NaN, 0);
         }
         double shared = 0;
         for (int t = 0; t < steps; t++) {

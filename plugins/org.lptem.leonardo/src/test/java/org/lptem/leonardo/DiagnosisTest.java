@@ -91,6 +91,12 @@ class DiagnosisTest {
             Evaluation.Summary direct = Evaluation.summary(TrajectoryStatistics.ofAll(own));
             assertArrayEquals(direct.kurtosis(), d.windows().kurtosis(), 1e-12);
             assertArrayEquals(direct.variancePx2(), d.windows().variancePx2(), 1e-12);
+            assertArrayEquals(StepTiming.of(own).profile(), d.windowTiming().profile(), 1e-12);
+            assertEquals(n, d.reconstructionTiming().count());
+            // an untrained decoder does not step where its windows do
+            assertTrue(Math.abs(d.stepAgreement()) < 0.5, "step agreement " + d.stepAgreement());
+            assertTrue(d.report(model.weights()).stream().anyMatch(l -> l.startsWith("step timing distance: ")
+                    && l.contains("; step agreement: ")));
             // an untrained decoder's steps are nothing like the windows'
             assertNotEquals(d.windows().variancePx2()[0], d.reconstruction().variancePx2()[0],
                     0.01 * d.windows().variancePx2()[0]);

@@ -58,8 +58,13 @@ class StepTimingTest {
         LptemException e = assertThrows(LptemException.class,
                 () -> StepTiming.of(List.of(new double[] {0, 0, 1, 1}, new double[] {0, 0, 1, 1, 2, 2})));
         assertEquals("step timing needs equally long trajectories: 2 and 3 frames", e.getMessage());
-        e = assertThrows(LptemException.class, () -> StepTiming.of(List.of(new double[] {1, 1, 1, 1})));
-        assertEquals("step timing needs at least one trajectory that moves, got none of 1", e.getMessage());
+        StepTiming still = StepTiming.of(List.of(new double[] {1, 1, 1, 1}, new double[] {0, 0, Double.NaN, 0}));
+        assertEquals(0, still.count());
+        assertTrue(Double.isNaN(still.sharedMotion()) && Double.isNaN(still.profile()[0]));
+        assertTrue(Double.isNaN(still.distance(t)));
+        assertTrue(Evaluation.Timing.of(List.of(new double[] {1, 1, 1, 1}, new double[] {2, 2, 2, 2}),
+                List.of(new double[] {0, 0, 2, 0}, new double[] {0, 0, 0, 1})).warning().isEmpty(),
+                "undefined figures are no warning");
     }
 
     @Test
