@@ -103,8 +103,10 @@ final class LeonardoTrainCommand implements Callable<Integer> {
 
     @Option(names = "--loss-weight", paramLabel = "TERM=W",
             description = "Change one loss weight of the preset's, e.g. kl=0.1 (terms: mse, kl, kurtosis, skewness, "
-                    + "variance, mean, median, vacf, batch_vacf, xy_correlation, position_acf). The paper preset "
-                    + "has the published weights; small balances them for short CPU runs (see the bundle README).")
+                    + "variance, mean, median, vacf, batch_vacf, xy_correlation, position_acf, and the project's "
+                    + "frame_variation, 0 in both presets: the total variation of the per-frame code). The paper "
+                    + "preset has the published weights; small balances them for short CPU runs (see the bundle "
+                    + "README).")
     List<String> lossWeights = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, split, batches and noise "

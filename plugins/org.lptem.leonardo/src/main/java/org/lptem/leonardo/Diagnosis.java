@@ -107,7 +107,7 @@ public record Diagnosis(Map<LossTerm, TermGradient> terms, Evaluation.Summary wi
         TransformerVae vae = model.vae();
         Parameters params = vae.parameters();
         LeonardoConfig c = model.config();
-        PhysicsLoss loss = new PhysicsLoss(model.weights());
+        PhysicsLoss loss = new PhysicsLoss(model.weights(), c);
         LossTerm[] all = LossTerm.values();
         double[][] sums = new double[all.length][3];
         int batches = (sample.size() + BATCH - 1) / BATCH;

@@ -20,7 +20,9 @@ import org.lptem.core.Progress;
  * With the aggregate prior and a joint (z, log extent) prior (format version 3) the extent is drawn from its
  * conditional given the decoded z ({@link ExtentPrior}), so sizes match shapes; otherwise (N(0, I), or a version-2
  * model) it is drawn from the training windows independently of the shape, as published. {@link #note()} says when
- * a request for the aggregate prior fell back, in either respect.
+ * a request for the aggregate prior fell back, in either respect. For models with per-frame latents each decoded
+ * trajectory is first brought to unit extent, so that its extent in px is the one drawn (the training windows were
+ * normalised to unit extent; the decoder of drawn per-frame codes overshoots it).
  */
 public final class Generator {
     private static final int BATCH = 256;
@@ -203,16 +205,36 @@ public final class Generator {
 
     private List<double[]> toPixels(float[] normalised, double[] extents) {
         int len = model.config().length();
+        boolean unitExtent = model.config().frameLatent() > 0;
         List<double[]> out = new ArrayList<>(extents.length);
         for (int i = 0; i < extents.length; i++) {
             double[] p = new double[2 * len];
             int base = i * len * 2;
+            // a window's extent is its larger axis range, which the decoder of per-frame codes drawn by the frame
+            // prior overshoots: measured, bundle README "A code that stays put"
+            double scale = extents[i] / (unitExtent ? extent(normalised, base, len) : 1);
             for (int t = 0; t < len; t++) {
-                p[2 * t] = (normalised[base + 2 * t] - normalised[base]) * extents[i];
-                p[2 * t + 1] = (normalised[base + 2 * t + 1] - normalised[base + 1]) * extents[i];
+                p[2 * t] = (normalised[base + 2 * t] - normalised[base]) * scale;
+                p[2 * t + 1] = (normalised[base + 2 * t + 1] - normalised[base + 1]) * scale;
             }
             out.add(p);
         }
         return out;
+    }
+
+    /** The larger axis range of one decoded trajectory; 1 for one that does not move (nothing to rescale). */
+    static double extent(float[] normalised, int base, int length) {
+        double loX = Double.POSITIVE_INFINITY;
+        double hiX = Double.NEGATIVE_INFINITY;
+        double loY = Double.POSITIVE_INFINITY;
+        double hiY = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < length; t++) {
+            loX = Math.min(loX, normalised[base + 2 * t]);
+            hiX = Math.max(hiX, normalised[base + 2 * t]);
+            loY = Math.min(loY, normalised[base + 2 * t + 1]);
+            hiY = Math.max(hiY, normalised[base + 2 * t + 1]);
+        }
+        double range = Math.max(hiX - loX, hiY - loY);
+        return range > 0 && Double.isFinite(range) ? range : 1;
     }
 }

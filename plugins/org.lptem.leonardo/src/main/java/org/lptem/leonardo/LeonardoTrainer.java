@@ -92,7 +92,7 @@ public final class LeonardoTrainer {
             throw new LptemException("no training windows left after holding out " + validation.length
                     + " for validation");
         }
-        PhysicsLoss loss = new PhysicsLoss(settings.weights());
+        PhysicsLoss loss = new PhysicsLoss(settings.weights(), config);
         NDManager manager = params.manager();
         Map<String, float[]> best = snapshot(params);
         double bestMonitored = Double.POSITIVE_INFINITY;

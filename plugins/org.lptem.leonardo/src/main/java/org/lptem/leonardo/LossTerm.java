@@ -6,7 +6,8 @@ import org.lptem.core.LptemException;
 /**
  * The terms of LEONARDO's physics-informed loss with the published weights. Every statistic is taken per trajectory
  * and axis over the displacements (or positions) of the normalised trajectories, and each term is the mean squared
- * difference of that statistic between input and reconstruction.
+ * difference of that statistic between input and reconstruction. The last term ({@link #FRAME_VARIATION}) is the
+ * project's, not published: a penalty on the per-frame code, weight 0 in the published weights.
  */
 public enum LossTerm {
     /** Mean squared error of the displacements. */
@@ -27,14 +28,35 @@ public enum LossTerm {
     /** Pearson correlation of the x and y displacements. */
     XY_CORRELATION("xy_correlation", 10),
     /** Autocorrelation of the centred positions at every lag 0..T-1. */
-    POSITION_ACF("position_acf", 1);
+    POSITION_ACF("position_acf", 1),
+    /**
+     * Total variation of the per-frame code ({@link LeonardoConfig#frameLatent()}): the sum over frames and per-frame
+     * values of |mu(t) - mu(t - 1)| of the posterior means, averaged over the batch; 0 for models without per-frame
+     * latents. It makes the encoder write a code that stays put while the trajectory waits, which the frame prior
+     * can draw (bundle README, "A code that stays put").
+     */
+    FRAME_VARIATION("frame_variation", 0, false);
 
     private final String key;
     private final double defaultWeight;
+    private final boolean published;
 
     LossTerm(String key, double defaultWeight) {
+        this(key, defaultWeight, true);
+    }
+
+    LossTerm(String key, double defaultWeight, boolean published) {
         this.key = key;
         this.defaultWeight = defaultWeight;
+        this.published = published;
+    }
+
+    /**
+     * Whether the term is one of the published ones; model files written before a term of the project's existed
+     * lack its weight and history, which then read as 0 and NaN.
+     */
+    public boolean published() {
+        return published;
     }
 
     /** The name in model files, histories and on the command line. */

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,9 @@ import org.lptem.core.PartialPaths;
  * archive:
  * <ul>
  * <li>{@code leonardo.properties}: {@code format}, {@code version}, {@code config.*} (the {@link LeonardoConfig}
- * sizes; {@code config.frameLatent} only where it is not 0), {@code weight.*} (loss weights), {@code info.*}
+ * sizes; {@code config.frameLatent} only where it is not 0), {@code weight.*} (loss weights; a term of the
+ * project's, {@link LossTerm#published()} false, may be absent with its history series: weight 0, history NaN),
+ * {@code info.*}
  * (training facts), {@code calibration.nm_per_px} and
  * {@code calibration.s_per_frame} (absent when unknown), {@code history.epochs} and per epoch-series
  * {@code history.train.TERM}, {@code history.validation.TERM}, {@code history.train.total},
@@ -192,7 +195,9 @@ public final class ModelFile {
             LeonardoConfig config = LeonardoConfig.fromMap(k -> configValue(file, p, k));
             LossWeights weights = LossWeights.paper();
             for (LossTerm t : LossTerm.values()) {
-                weights = weights.with(t, number(file, p, "weight." + t.key()));
+                String key = "weight." + t.key();
+                // files from before a term of the project's existed trained without it
+                weights = weights.with(t, t.published() || p.getProperty(key) != null ? number(file, p, key) : 0);
             }
             Map<String, String> info = new TreeMap<>();
             for (String k : p.stringPropertyNames()) {
@@ -208,8 +213,8 @@ public final class ModelFile {
             if (d * (d + 1) != ref.length) {
                 throw LptemException.inFile(file, REFERENCE + " holds " + ref.length + " values, not d + d^2");
             }
-            FeatureMoments reference = new FeatureMoments(java.util.Arrays.copyOf(ref, d),
-                    java.util.Arrays.copyOfRange(ref, d, ref.length), integer(file, p, "reference.count"));
+            FeatureMoments reference = new FeatureMoments(Arrays.copyOf(ref, d),
+                    Arrays.copyOfRange(ref, d, ref.length), integer(file, p, "reference.count"));
             List<EpochLoss> history = history(file, p);
             // the sizes are checked against the weights first: the priors' sizes follow from them
             Map<String, NamedTensors.Tensor> stored = tensors(file, entries, WEIGHTS);
@@ -306,15 +311,15 @@ public final class ModelFile {
             throw LptemException.inFile(file, "corrupt LEONARDO model: " + name + " holds " + v.length
                     + " values, " + latent + " dimensions need " + need);
         }
-        LatentPrior prior = new LatentPrior(java.util.Arrays.copyOf(v, latent),
-                java.util.Arrays.copyOfRange(v, latent, v.length), count);
+        LatentPrior prior = new LatentPrior(Arrays.copyOf(v, latent),
+                Arrays.copyOfRange(v, latent, v.length), count);
         // a damaged covariance must fail here, naming the file, not later in a generator
         prior.cholesky();
         return prior;
     }
 
     private static double[] concat(double[] a, double[] b) {
-        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        double[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
@@ -415,10 +420,10 @@ public final class ModelFile {
             if (t == null) {
                 throw LptemException.inFile(file, "corrupt LEONARDO model: " + entry + " lacks tensor " + name);
             }
-            if (!java.util.Arrays.equals(t.shape(), template.shape(name))) {
+            if (!Arrays.equals(t.shape(), template.shape(name))) {
                 throw LptemException.inFile(file, "corrupt LEONARDO model: tensor " + name + " has shape "
-                        + java.util.Arrays.toString(t.shape()) + ", the configuration needs "
-                        + java.util.Arrays.toString(template.shape(name)));
+                        + Arrays.toString(t.shape()) + ", the configuration needs "
+                        + Arrays.toString(template.shape(name)));
             }
             into.put(name, t.values(), t.shape());
         }
@@ -429,7 +434,7 @@ public final class ModelFile {
         Map<String, float[]> out = new LinkedHashMap<>();
         for (String name : like.names()) {
             NamedTensors.Tensor t = stored.get(name);
-            if (t == null || !java.util.Arrays.equals(t.shape(), like.shape(name))) {
+            if (t == null || !Arrays.equals(t.shape(), like.shape(name))) {
                 throw LptemException.inFile(file, "corrupt LEONARDO checkpoint: " + entry + " lacks tensor " + name
                         + " of the right shape");
             }
@@ -478,7 +483,7 @@ public final class ModelFile {
             p.setProperty("frame_prior.order", Integer.toString(frames.sizes().order()));
             p.setProperty("frame_prior.components", Integer.toString(frames.sizes().components()));
             p.setProperty("frame_prior.hidden", Integer.toString(frames.sizes().hidden()));
-            p.setProperty("frame_prior.scale", java.util.Arrays.stream(frames.scale()).mapToObj(Double::toString)
+            p.setProperty("frame_prior.scale", Arrays.stream(frames.scale()).mapToObj(Double::toString)
                     .collect(java.util.stream.Collectors.joining(",")));
         }
         List<EpochLoss> h = model.history();
@@ -523,11 +528,11 @@ public final class ModelFile {
         Map<LossTerm, double[]> train = new EnumMap<>(LossTerm.class);
         Map<LossTerm, double[]> val = new EnumMap<>(LossTerm.class);
         for (LossTerm t : LossTerm.values()) {
-            train.put(t, series(file, p, "history.train." + t.key(), epochs));
-            val.put(t, series(file, p, "history.validation." + t.key(), epochs));
+            train.put(t, series(file, p, "history.train." + t.key(), epochs, t.published()));
+            val.put(t, series(file, p, "history.validation." + t.key(), epochs, t.published()));
         }
-        double[] trainTotal = series(file, p, "history.train.total", epochs);
-        double[] valTotal = series(file, p, "history.validation.total", epochs);
+        double[] trainTotal = series(file, p, "history.train.total", epochs, true);
+        double[] valTotal = series(file, p, "history.validation.total", epochs, true);
         List<EpochLoss> out = new ArrayList<>();
         for (int i = 0; i < epochs; i++) {
             Map<LossTerm, Double> tr = new EnumMap<>(LossTerm.class);
@@ -543,8 +548,14 @@ public final class ModelFile {
         return out;
     }
 
-    private static double[] series(Path file, Properties p, String key, int n) {
+    /** A series of {@code n} numbers; an absent optional one reads as NaN. */
+    private static double[] series(Path file, Properties p, String key, int n, boolean required) {
         String s = p.getProperty(key);
+        if (s == null && !required) {
+            double[] out = new double[n];
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
         if (s == null) {
             throw LptemException.inFile(file, "corrupt LEONARDO model: " + PROPERTIES + " lacks " + key);
         }

@@ -29,9 +29,24 @@ public final class PhysicsLoss {
     private static final double FLOOR_IN_EPS_SQUARED = 100;
 
     private final LossWeights weights;
+    private final int latent;
+    private final int frameLatent;
 
+    /** The loss of a model without per-frame latents ({@link LossTerm#FRAME_VARIATION} is then 0). */
     public PhysicsLoss(LossWeights weights) {
+        this(weights, 0, 0);
+    }
+
+    /** The loss of a model whose codes are laid out as {@code config} says ({@link LeonardoConfig#codeSize()}). */
+    public PhysicsLoss(LossWeights weights, LeonardoConfig config) {
+        this(weights, config.latent(), config.frameLatent());
+    }
+
+    /** Codes of {@code latent} values, then {@code frameLatent} per frame. */
+    PhysicsLoss(LossWeights weights, int latent, int frameLatent) {
         this.weights = weights;
+        this.latent = latent;
+        this.frameLatent = frameLatent;
     }
 
     public LossWeights weights() {
@@ -65,7 +80,19 @@ public final class PhysicsLoss {
         out.put(LossTerm.BATCH_VACF, at.mean(new int[] {0}).sub(ar.mean(new int[] {0})).square().mean());
         out.put(LossTerm.XY_CORRELATION, xyCorrelation(dt).sub(xyCorrelation(dr)).square().mean());
         out.put(LossTerm.POSITION_ACF, autocorrelation(target).sub(autocorrelation(reconstruction)).square().mean());
+        out.put(LossTerm.FRAME_VARIATION, frameVariation(mu));
         return out;
+    }
+
+    /** {@link LossTerm#FRAME_VARIATION} of posterior means {@code (batch, latent + frames x frameLatent)}. */
+    NDArray frameVariation(NDArray mu) {
+        if (frameLatent == 0) {
+            // a zero on the graph, so that a backward pass through this term alone (Diagnosis) has one
+            return mu.sum().mul(Torch.constant(mu, 0));
+        }
+        long batch = mu.getShape().get(0);
+        NDArray frames = mu.get(":, {}:", latent).reshape(batch, -1, frameLatent);
+        return frames.get(":, 1:, :").sub(frames.get(":, :-1, :")).abs().sum(new int[] {1, 2}).mean();
     }
 
     /** The weighted sum of the terms. */

@@ -63,6 +63,48 @@ class ModelFileTest {
         }
     }
 
+    /** Files written before the project's loss term existed: its weight reads as 0, its history as NaN. */
+    @Test
+    void filesWithoutTheProjectsLossTermStillRead(@TempDir Path dir) throws Exception {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel fresh = untrained(m)) {
+            Map<LossTerm, Double> terms = new java.util.EnumMap<>(LossTerm.class);
+            for (LossTerm t : LossTerm.values()) {
+                terms.put(t, 1.0 + t.ordinal());
+            }
+            EpochLoss epoch = new EpochLoss(1, terms, 7, terms, 8);
+            LeonardoModel model = new LeonardoModel(fresh.vae(), fresh.scales(), List.of(epoch),
+                    LossWeights.paper().with(LossTerm.FRAME_VARIATION, 0.3), fresh.trainingReference(), Map.of());
+            Path now = dir.resolve("now.leonardo");
+            ModelFile.write(now, model);
+            Map<String, byte[]> entries = ModelArchives.read(now);
+            String props = new String(entries.get(ModelFile.PROPERTIES), StandardCharsets.ISO_8859_1);
+            String old = props.lines().filter(l -> !l.contains("frame_variation="))
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+            assertNotEquals(props.lines().count(), old.lines().count());
+            entries.put(ModelFile.PROPERTIES, old.getBytes(StandardCharsets.ISO_8859_1));
+            Path before = dir.resolve("before.leonardo");
+            ModelArchives.write(before, entries);
+            try (LeonardoModel back = ModelFile.read(now, m)) {
+                assertEquals(0.3, back.weights().get(LossTerm.FRAME_VARIATION));
+                assertEquals(1.0 + LossTerm.FRAME_VARIATION.ordinal(),
+                        back.history().get(0).train().get(LossTerm.FRAME_VARIATION));
+            }
+            try (LeonardoModel back = ModelFile.read(before, m)) {
+                assertEquals(0, back.weights().get(LossTerm.FRAME_VARIATION));
+                assertEquals(0.05, back.weights().get(LossTerm.KL));
+                assertTrue(Double.isNaN(back.history().get(0).train().get(LossTerm.FRAME_VARIATION)));
+                assertFalse(back.history().get(0).validation().containsKey(LossTerm.FRAME_VARIATION));
+                assertEquals(1.0 + LossTerm.KL.ordinal(), back.history().get(0).validation().get(LossTerm.KL));
+            }
+            // a published term is still required
+            entries.put(ModelFile.PROPERTIES, old.lines().filter(l -> !l.startsWith("weight.kl="))
+                    .collect(java.util.stream.Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.ISO_8859_1));
+            Path broken = dir.resolve("broken.leonardo");
+            ModelArchives.write(broken, entries);
+            assertError(broken, m, "lacks weight.kl");
+        }
+    }
+
     @Test
     void corruptAndForeignFilesGiveClearErrors(@TempDir Path dir) throws Exception {
         try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = untrained(m)) {

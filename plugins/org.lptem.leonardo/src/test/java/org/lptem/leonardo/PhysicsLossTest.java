@@ -80,6 +80,33 @@ class PhysicsLossTest {
         }
     }
 
+    /**
+     * Two windows of 4 frames, latent 1 and 2 values per frame: codes (z, a0, b0, a1, b1, ...). Window 1: a =
+     * 0, 1, 1, 1 and b = 0, 0, -2, -2 (variation 1 + 2); window 2: a = 5, 5, 5, 5 and b = 1, 0.5, 1.5, 1.5
+     * (0.5 + 1). Mean 2.25; the trajectory latent (here 9 and -9) does not count.
+     */
+    @Test
+    void frameVariationIsTheTotalVariationOfThePerFrameMeans() {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
+            NDArray mu = m.create(new double[] {9, 0, 0, 1, 0, 1, -2, 1, -2, -9, 5, 1, 5, 0.5, 5, 1.5, 5, 1.5},
+                    new Shape(2, 9));
+            PhysicsLoss loss = new PhysicsLoss(LossWeights.paper().with(LossTerm.FRAME_VARIATION, 2), 1, 2);
+            assertEquals(2.25, loss.frameVariation(mu).getDouble(), 1e-12);
+            // without per-frame latents the term is 0 whatever the code
+            assertEquals(0, new PhysicsLoss(LossWeights.paper()).frameVariation(m.create(new double[] {9, -9},
+                    new Shape(2, 1))).getDouble(), 0);
+            // it enters the total with its weight; the published weights leave it out
+            NDArray target = m.create(golden(false), new Shape(B, T, 2)).get(":2, :4, :");
+            Map<LossTerm, NDArray> terms = loss.terms(target, target, mu, m.zeros(new Shape(2, 9), mu.getDataType()));
+            // identical trajectories: only the KL (half the squared means) and the variation cost anything
+            double kl = 0.5 * (81 + 1 + 1 + 4 + 1 + 4 + 81 + 25 * 4 + 1 + 0.25 + 2.25 + 2.25) / 2;
+            assertEquals(kl, terms.get(LossTerm.KL).getDouble(), 1e-9);
+            assertEquals(0.05 * kl + 2 * 2.25, loss.total(terms).getDouble(), 1e-9);
+            assertEquals(0.0, LossTerm.FRAME_VARIATION.defaultWeight());
+            assertFalse(LossTerm.FRAME_VARIATION.published());
+        }
+    }
+
     @Test
     void identicalTrajectoriesCostOnlyTheKl() {
         try (NDManager m = Torch.newManager(ExecutionDevice.CPU)) {
@@ -147,8 +174,8 @@ class PhysicsLossTest {
                     }
                 }
                 for (LossTerm term : LossTerm.values()) {
-                    if (term == LossTerm.KL) {
-                        continue; // does not depend on the reconstruction
+                    if (term == LossTerm.KL || term == LossTerm.FRAME_VARIATION) {
+                        continue; // do not depend on the reconstruction
                     }
                     NDArray x = m.create(recon, new Shape(1, n, 2));
                     x.setRequiresGradient(true);
