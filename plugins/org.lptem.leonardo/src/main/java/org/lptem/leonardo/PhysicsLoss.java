@@ -87,8 +87,8 @@ public final class PhysicsLoss {
     /** {@link LossTerm#FRAME_VARIATION} of posterior means {@code (batch, latent + frames x frameLatent)}. */
     NDArray frameVariation(NDArray mu) {
         if (frameLatent == 0) {
-            // a zero on the graph, so that a backward pass through this term alone (Diagnosis) has one
-            return mu.sum().mul(Torch.constant(mu, 0));
+            // a zero on the graph, so that a backward pass through this term alone (Diagnosis) has one; abs: +0
+            return mu.sum().mul(Torch.constant(mu, 0)).abs();
         }
         long batch = mu.getShape().get(0);
         NDArray frames = mu.get(":, {}:", latent).reshape(batch, -1, frameLatent);

@@ -75,6 +75,20 @@ class DiagnosisTest {
         }
     }
 
+    /** Like the KL, the per-frame code's variation trains the encoder alone, and only where there are frames. */
+    @Test
+    void frameVariationTrainsThePerFrameEncoder() {
+        try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel fresh = ModelFileTest.untrained(m);
+                LeonardoModel model = new LeonardoModel(TransformerVae.initialise(TestData.tiny().withFrameLatent(2),
+                        m, 5), fresh.scales(), List.of(), fresh.weights().with(LossTerm.FRAME_VARIATION, 0.5),
+                        fresh.trainingReference(), java.util.Map.of())) {
+            Diagnosis.TermGradient g = Diagnosis.run(model, data, data.size(), 7, Progress.NONE).terms()
+                    .get(LossTerm.FRAME_VARIATION);
+            assertTrue(g.weighted() > 0 && g.gradientNorm() > 0, g.toString());
+            assertEquals(0, g.decoderGradientNorm());
+        }
+    }
+
     @Test
     void reconstructionsAreComparedWithTheirOwnWindows() {
         try (NDManager m = Torch.newManager(ExecutionDevice.CPU); LeonardoModel model = ModelFileTest.untrained(m)) {

@@ -43,6 +43,7 @@ class LeonardoTrainerTest {
             assertTrue(h.get(7).validationTotal() < h.get(0).validationTotal());
             assertEquals(LossTerm.values().length, h.get(0).train().size());
             assertEquals(LossTerm.values().length, h.get(0).validation().size());
+            assertEquals(0, h.get(0).validation().get(LossTerm.FRAME_VARIATION), "no per-frame code, no variation");
             double sum = 0;
             for (LossTerm t : LossTerm.values()) {
                 sum += model.weights().get(t) * h.get(3).validation().get(t);
@@ -169,6 +170,8 @@ class LeonardoTrainerTest {
             Path f = dir.resolve("frames.leonardo");
             ModelFile.write(f, model);
             assertEquals(FramePrior.Sizes.of(config), model.framePrior().sizes(), "training fits the frame prior");
+            assertTrue(model.history().get(0).validation().get(LossTerm.FRAME_VARIATION) > 0,
+                    "the trainer measures the per-frame code's variation");
             try (LeonardoModel back = ModelFile.read(f, m)) {
                 assertEquals(config, back.config());
                 assertArrayEquals(model.aggregatePrior().covariance(), back.aggregatePrior().covariance());
