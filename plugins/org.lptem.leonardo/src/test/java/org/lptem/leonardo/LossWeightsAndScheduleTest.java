@@ -23,6 +23,26 @@ class LossWeightsAndScheduleTest {
         assertEquals(1, paper.get(LossTerm.POSITION_ACF));
     }
 
+    /** What --loss-weight passes on: the project's term by its key, bad assignments named by their text. */
+    @Test
+    void assignmentsSetTermsByKeyAndRejectBadValues() {
+        LossWeights w = LossWeights.small().with(java.util.List.of("frame-variation=0.3", " mse = 30000"));
+        assertEquals(0.3, w.get(LossTerm.FRAME_VARIATION));
+        assertEquals(30000, w.get(LossTerm.MSE));
+        assertEquals(0, LossWeights.small().get(LossTerm.FRAME_VARIATION));
+        String[][] bad = {{"frame_variation=-1", "frame_variation must be finite and >= 0, got -1.0"},
+            {"frame_variation=NaN", "got NaN"}, {"frame_variation=lots", "'frame_variation=lots': not a number"},
+            {"frame_variation", "'frame_variation': expected TERM=WEIGHT"},
+            {"variation=1", "unknown loss term 'variation' (terms: mse, kl, "}};
+        for (String[] b : bad) {
+            LptemException e = assertThrows(LptemException.class, () -> LossWeights.paper().with(
+                    java.util.List.of(b[0])), b[0]);
+            assertTrue(e.getMessage().contains(b[1]), e.getMessage());
+        }
+        LptemException e = assertThrows(LptemException.class, () -> LossTerm.byKey("variation"));
+        assertTrue(e.getMessage().endsWith("position_acf, frame_variation)"), e.getMessage());
+    }
+
     @Test
     void theSmallPresetChangesOnlyTheListedTerms() {
         LossWeights small = LossWeights.preset("Small");
