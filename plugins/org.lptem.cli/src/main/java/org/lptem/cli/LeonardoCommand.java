@@ -88,7 +88,9 @@ final class LeonardoCommand implements Runnable {
             Generator g = new Generator(model, prior());
             g.note().ifPresent(n -> err.println("note: " + n));
             out.println("latent prior: " + (g.prior() == Generator.Prior.AGGREGATE ? "aggregate" : "standard N(0, I)"));
-            out.println("extent: " + (g.extentConditioned() ? "drawn jointly with the latent (conditional on it)"
+            out.println("extent: " + (g.extentGivenShape()
+                    ? "drawn given the latent and the decoded shape (step kurtosis and size)"
+                    : g.extentConditioned() ? "drawn jointly with the latent (conditional on it)"
                     : "drawn from the training windows, independent of the shape"));
             return g;
         }

@@ -85,12 +85,20 @@ final class LeonardoPriorCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "KL(aggregate || N(0, I)): %.3f nats%n", prior.klToStandard());
     }
 
-    /** The frame prior's sizes, for models with per-frame latents. */
+    /** The frame prior's sizes and the shape extent prior's spread, for models with per-frame latents. */
     static void describeFrames(PrintWriter out, LeonardoModel model) {
         if (model.framePrior() != null) {
             var s = model.framePrior().sizes();
             out.printf(Locale.ROOT, "frame prior: %d values per frame from the previous %d, %d mixture components%n",
                     s.channels(), s.order(), s.components());
+        }
+        LatentPrior shape = model.shapeExtentPrior();
+        if (shape != null) {
+            int d = shape.dimension();
+            double marginal = Math.sqrt(shape.covariance()[d * d - 1]);
+            double conditional = new org.lptem.leonardo.ExtentPrior(shape).conditionalSdLog();
+            out.printf(Locale.ROOT, "log extent given the latent and the decoded shape (step kurtosis and size): "
+                    + "sd %.3f (R^2 %.3f)%n", conditional, 1 - conditional * conditional / (marginal * marginal));
         }
     }
 

@@ -159,6 +159,8 @@ class LeonardoCommandTest {
         assertTrue(r.out().contains("network: length 32, latent 4 + 2 per frame, "), r.out());
         assertTrue(r.out().contains("frame prior: 2 values per frame from the previous 31, 8 mixture components"),
                 r.out());
+        assertTrue(r.out().matches("(?s).*\nlog extent given the latent and the decoded shape \\(step kurtosis and "
+                + "size\\): sd \\d+\\.\\d{3} \\(R\\^2 -?\\d+\\.\\d{3}\\)\n.*"), r.out());
         // the prior lists the trajectory latent only and counts the 32 x 2 per-frame values
         assertTrue(r.out().matches("(?s).*prior mean:( -?\\d+\\.\\d{3}){4}\n.*\\(and 64 per-frame latent values, "
                 + "not listed\\)\n.*"), r.out());
@@ -168,6 +170,7 @@ class LeonardoCommandTest {
         }
         assertEquals("2", props.getProperty("config.frameLatent"));
         assertEquals("31", props.getProperty("frame_prior.order"));
+        assertNotNull(props.getProperty("shape_extent_prior.count"), "the shape extent prior is stored");
 
         // refitting the priors on the training table gives the stored ones again, frame prior included
         Path refit = dir.resolve("refit.leonardo");
@@ -180,6 +183,7 @@ class LeonardoCommandTest {
         r = CliRunner.lptem("leonardo", "generate", "--model", model.toString(), "--n", "3", "--seed", "1", "--out",
                 g.toString(), "--fix", "1=0.5");
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("extent: drawn given the latent and the decoded shape"), r.out());
         assertEquals(1 + 3 * 32, Files.readAllLines(g).size());
         r = CliRunner.lptem("leonardo", "generate", "--model", model.toString(), "--n", "3", "--out",
                 dir.resolve("bad.csv").toString(), "--fix", "4=0.5");

@@ -22,7 +22,9 @@ import org.lptem.core.Progress;
  * model) it is drawn from the training windows independently of the shape, as published. {@link #note()} says when
  * a request for the aggregate prior fell back, in either respect. For models with per-frame latents each decoded
  * trajectory is first brought to unit extent, so that its extent in px is the one drawn (the training windows were
- * normalised to unit extent; the decoder of drawn per-frame codes overshoots it).
+ * normalised to unit extent; the decoder of drawn per-frame codes overshoots it), and where the model has a shape
+ * extent prior the extent is drawn given the latent and the decoded trajectory's {@link ShapeSummary} (its step
+ * kurtosis and step size say much more about the size than the latent does).
  */
 public final class Generator {
     private static final int BATCH = 256;
@@ -40,6 +42,7 @@ public final class Generator {
     private final double[] cholesky;
     private final ExtentPrior extent;
     private final FramePrior frames;
+    private final ExtentPrior shapeExtent;
     private final String note;
 
     /** Draws from the aggregate prior where the model has one, else from N(0, I). */
@@ -57,6 +60,8 @@ public final class Generator {
         this.extent = aggregate == null || model.jointPrior() == null ? null : frames == null
                 ? model.extentPrior().orElse(null)
                 : new ExtentPrior(model.jointPrior().leadingAndLast(model.config().latent()), model.scales());
+        this.shapeExtent = extent == null || frames == null || model.shapeExtentPrior() == null ? null
+                : new ExtentPrior(model.shapeExtentPrior(), model.scales());
         if (prior == Prior.AGGREGATE && aggregate == null) {
             note = "the model has no aggregate prior (fit one with 'lptem leonardo prior'); sampling latents from "
                     + "the standard prior N(0, I)";
@@ -74,6 +79,11 @@ public final class Generator {
     /** Whether extents are drawn conditionally on the latent (else independently, from the training windows). */
     public boolean extentConditioned() {
         return extent != null;
+    }
+
+    /** Whether extents are drawn given the decoded shape too (per-frame models with a shape extent prior). */
+    public boolean extentGivenShape() {
+        return shapeExtent != null;
     }
 
     /** The prior actually used. */
@@ -132,16 +142,21 @@ public final class Generator {
         }
         // the extent is drawn given the code actually decoded, so after the frame prior has replaced its frames
         replaceFrameCodes(z, n, random, progress.sub(0, 0.5));
+        float[] decoded = decode(z, n, progress.sub(0.5, 1));
+        float[] given = shapeExtent == null ? null : ShapeSummary.conditioning(z, code, model.config().latent(),
+                decoded, model.config().length(), n);
         for (int i = 0; i < n; i++) {
-            extents[i] = extent(z, i * code, random);
+            extents[i] = given == null ? extent(z, i * code, random)
+                    : shapeExtent.sample(given, i * shapeExtent.latent(), random);
         }
-        return toPixels(decode(z, n, progress.sub(0.5, 1)), extents);
+        return toPixels(decoded, extents);
     }
 
     /**
      * A sweep of one latent dimension from {@code from} to {@code to} in {@code steps} steps, the others at the
      * prior's mode (0, or the aggregate prior's mean), each brought to the median training extent, or with a
-     * joint extent prior to the median extent given its latent (so the sweep shows size changes too): what that
+     * joint extent prior to the median extent given its latent (and, with a shape extent prior, its decoded shape;
+     * so the sweep shows size changes too): what that
      * dimension controls.
      */
     public List<double[]> sweep(int dimension, double from, double to, int steps, Progress progress) {
@@ -163,7 +178,15 @@ public final class Generator {
             z[i * code + dimension] = (float) (from + (to - from) * i / (steps - 1));
             extents[i] = extent != null ? extent.median(z, i * code) : model.scales().median();
         }
-        return toPixels(decode(z, steps, progress), extents);
+        float[] decoded = decode(z, steps, progress);
+        if (shapeExtent != null) {
+            float[] given = ShapeSummary.conditioning(z, code, model.config().latent(), decoded,
+                    model.config().length(), steps);
+            for (int i = 0; i < steps; i++) {
+                extents[i] = shapeExtent.median(given, i * shapeExtent.latent());
+            }
+        }
+        return toPixels(decoded, extents);
     }
 
     private double extent(float[] z, int offset, SplittableRandom random) {

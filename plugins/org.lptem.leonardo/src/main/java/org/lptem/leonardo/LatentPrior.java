@@ -64,7 +64,7 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
     }
 
     /** The mean encoder variance per dimension, checking that every posterior is finite. */
-    private static double[] meanVariance(float[] mu, float[] logVar, int n, int latent) {
+    static double[] meanVariance(float[] mu, float[] logVar, int n, int latent) {
         double[] meanVariance = new double[latent];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < latent; j++) {
@@ -96,19 +96,34 @@ public record LatentPrior(double[] mean, double[] covariance, int count) {
         if (extentPx.length != n) {
             throw new LptemException(extentPx.length + " window extents for " + n + " windows");
         }
-        int d = latent + 1;
+        return fitJoint(mu, latentVariance, extentPx, n, latent);
+    }
+
+    /**
+     * The joint Gaussian over (x, log extent) of {@code n} rows {@code x} of {@code k} values ({@code (n, k)}
+     * row-major) and the windows' extents, the log extent (ln px) last, with {@code extraVariance} (k values: the
+     * mean encoder variance of inferred values, 0 for measured ones) added on the diagonal of x.
+     */
+    static LatentPrior fitJoint(float[] x, double[] extraVariance, double[] extentPx, int n, int k) {
+        if (extentPx.length != n || x.length != (long) n * k || extraVariance.length != k) {
+            throw new LptemException(extentPx.length + " window extents and " + x.length + " values for " + n
+                    + " windows of " + k);
+        }
+        int d = k + 1;
         double[] data = new double[n * d];
         for (int i = 0; i < n; i++) {
             if (!(extentPx[i] > 0) || !Double.isFinite(extentPx[i])) {
                 throw new LptemException("window " + i + " has extent " + extentPx[i] + " px (must be positive)");
             }
-            for (int j = 0; j < latent; j++) {
-                data[i * d + j] = mu[i * latent + j];
+            for (int j = 0; j < k; j++) {
+                if (!Float.isFinite(x[i * k + j])) {
+                    throw new LptemException("window " + i + ": value " + j + " is " + x[i * k + j]);
+                }
+                data[i * d + j] = x[i * k + j];
             }
-            data[i * d + latent] = Math.log(extentPx[i]);
+            data[i * d + k] = Math.log(extentPx[i]);
         }
-        double[] extra = java.util.Arrays.copyOf(latentVariance, d); // 0 for the extent
-        return gaussian(data, n, d, extra);
+        return gaussian(data, n, d, java.util.Arrays.copyOf(extraVariance, d)); // 0 for the extent
     }
 
     private static float[] checked(float[] mu, float[] logVar, int n, int latent) {

@@ -21,10 +21,14 @@ import org.lptem.core.LptemException;
  *     marginal is {@code aggregatePrior}; null where none was fitted (version-1 and -2 files, checkpoints)
  * @param framePrior the autoregressive prior of the per-frame code, for models with per-frame latents; null where
  *     none was fitted (models without per-frame latents, checkpoints)
+ * @param shapeExtentPrior for models with a frame prior: the Gaussian over (z, the shape summary of the decoded
+ *     training window, log extent px), latent + 3 dimensions with the log extent last, from which the generator
+ *     draws each extent given the trajectory it decoded; null where none was fitted (files written before it,
+ *     checkpoints), in which case the extent is drawn given z alone
  */
 public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<EpochLoss> history,
         LossWeights weights, FeatureMoments trainingReference, Map<String, String> info, LatentPrior aggregatePrior,
-        LatentPrior jointPrior, FramePrior framePrior) implements AutoCloseable {
+        LatentPrior jointPrior, FramePrior framePrior, LatentPrior shapeExtentPrior) implements AutoCloseable {
 
     public LeonardoModel {
         history = List.copyOf(history);
@@ -47,6 +51,19 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
                         + c.frameLatent() + " and " + c.length());
             }
         }
+        if (shapeExtentPrior != null && (framePrior == null
+                || shapeExtentPrior.dimension() != vae.config().latent() + ShapeSummary.SIZE + 1)) {
+            throw new LptemException("the shape extent prior has " + shapeExtentPrior.dimension()
+                    + " dimensions; it needs a frame prior and " + (vae.config().latent() + ShapeSummary.SIZE + 1)
+                    + " (the latent, " + ShapeSummary.SIZE + " shape values, the log extent)");
+        }
+    }
+
+    /** A model without a shape extent prior. */
+    public LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<EpochLoss> history, LossWeights weights,
+            FeatureMoments trainingReference, Map<String, String> info, LatentPrior aggregatePrior,
+            LatentPrior jointPrior, FramePrior framePrior) {
+        this(vae, scales, history, weights, trainingReference, info, aggregatePrior, jointPrior, framePrior, null);
     }
 
     /** A model without a frame prior. */
@@ -102,7 +119,8 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
      * joint extent prior.
      */
     public LeonardoModel withAggregatePrior(LatentPrior prior) {
-        return new LeonardoModel(vae, scales, history, weights, trainingReference, info, prior, null, framePrior);
+        return new LeonardoModel(vae, scales, history, weights, trainingReference, info, prior, null, framePrior,
+                shapeExtentPrior);
     }
 
     /**
@@ -111,13 +129,22 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
      */
     public LeonardoModel withJointPrior(LatentPrior joint) {
         return new LeonardoModel(vae, scales, history, weights, trainingReference, info,
-                joint.marginal(vae.config().codeSize()), joint, framePrior);
+                joint.marginal(vae.config().codeSize()), joint, framePrior, shapeExtentPrior);
     }
 
-    /** The same model (sharing its weights; the prior replaced is not closed) with {@code prior} as frame prior. */
+    /**
+     * The same model (sharing its weights; the prior replaced is not closed) with {@code prior} as frame prior; the
+     * shape extent prior is kept (it depends on the network and the windows, not on the frame prior).
+     */
     public LeonardoModel withFramePrior(FramePrior prior) {
         return new LeonardoModel(vae, scales, history, weights, trainingReference, info, aggregatePrior, jointPrior,
-                prior);
+                prior, prior == null ? null : shapeExtentPrior);
+    }
+
+    /** The same model (sharing its weights) with {@code prior} as shape extent prior (see the record's doc). */
+    public LeonardoModel withShapeExtentPrior(LatentPrior prior) {
+        return new LeonardoModel(vae, scales, history, weights, trainingReference, info, aggregatePrior, jointPrior,
+                framePrior, prior);
     }
 
     /**

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,8 +189,9 @@ public final class LeonardoTrainer {
 
     /**
      * The model with its generation priors fitted to {@code windows}: the joint Gaussian over (code, log extent)
-     * and, for a model with per-frame latents, the frame prior ({@link FramePrior#fit}, seeded by {@code seed}).
-     * Shares the weights; a frame prior it had is replaced, not closed.
+     * and, for a model with per-frame latents, the frame prior ({@link FramePrior#fit}, seeded by {@code seed}) and
+     * the shape extent prior (the windows' reconstructions summarised, {@link #fitShapeExtent}). Shares the weights;
+     * a frame prior it had is replaced, not closed.
      */
     public static LeonardoModel fitPriors(LeonardoModel model, TrajectoryWindows windows, long seed,
             Progress progress) {
@@ -201,10 +203,31 @@ public final class LeonardoTrainer {
                 windows.size(), c.codeSize()));
         if (frames) {
             out = out.withFramePrior(FramePrior.fit(posterior[0], windows.size(), FramePrior.Sizes.of(c),
-                    seed, model.vae().parameters().manager(), progress.sub(0.1, 1)));
+                    seed, model.vae().parameters().manager(), progress.sub(0.1, 0.95)));
+            out = out.withShapeExtentPrior(fitShapeExtent(out, posterior, extents, progress.sub(0.95, 1)));
         }
         progress.report(1, "priors fitted");
         return out;
+    }
+
+    /**
+     * The Gaussian over (z, shape summary, log extent) of the training windows: each window's encoder mean decoded
+     * (what the generator will summarise is a decoded trajectory too), summarised ({@link ShapeSummary}), with the
+     * log of its extent; the mean encoder variance is added on the latent's diagonal, as in the joint prior.
+     *
+     * @param posterior the windows' encoder means and log-variances over the whole code, {@code (n, codeSize)}
+     */
+    static LatentPrior fitShapeExtent(LeonardoModel model, float[][] posterior, double[] extentsPx,
+            Progress progress) {
+        LeonardoConfig c = model.config();
+        int n = extentsPx.length;
+        float[] decoded = new Generator(model).decode(posterior[0], n, progress);
+        float[] given = ShapeSummary.conditioning(posterior[0], c.codeSize(), c.latent(), decoded, c.length(), n);
+        // the joint prior's latent diagonal carries the mean encoder variance too; the summaries are measured
+        double[] extra = Arrays.copyOf(LatentPrior.meanVariance(posterior[0], posterior[1], n, c.codeSize()),
+                c.latent() + ShapeSummary.SIZE);
+        Arrays.fill(extra, c.latent(), extra.length, 0);
+        return LatentPrior.fitJoint(given, extra, extentsPx, n, c.latent() + ShapeSummary.SIZE);
     }
 
     private LeonardoModel model(TransformerVae vae, List<EpochLoss> history, Map<String, String> info) {

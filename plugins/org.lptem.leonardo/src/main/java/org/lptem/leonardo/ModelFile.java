@@ -55,6 +55,10 @@ import org.lptem.core.PartialPaths;
  * <li>{@code frame_prior.bin} (present when {@code frame_prior.order} is set, with {@code frame_prior.components},
  * {@code frame_prior.hidden} and {@code frame_prior.scale}): the {@link FramePrior}'s tensors, {@link NamedTensors}
  * layout;</li>
+ * <li>{@code shape_extent_prior.bin} (with a frame prior, present when {@code shape_extent_prior.count} is set): the
+ * Gaussian over (z, the two values of {@link ShapeSummary}, log extent px) that per-frame generation draws extents
+ * from (little-endian float64: latent + 3 means, then their covariances); files without it generate with extents
+ * given z alone;</li>
  * <li>checkpoints only: {@code checkpoint.properties} (epoch, optimizer steps, best monitored loss, epochs without
  * improvement), {@code optimizer_m.bin}, {@code optimizer_v.bin} (Adam moments) and {@code best.bin} (weights of
  * the best epoch).</li>
@@ -84,6 +88,7 @@ public final class ModelFile {
     static final String PRIOR = "prior.bin";
     static final String JOINT_PRIOR = "joint_prior.bin";
     static final String FRAME_PRIOR = "frame_prior.bin";
+    static final String SHAPE_EXTENT_PRIOR = "shape_extent_prior.bin";
 
     /** The training state a checkpoint adds to a model. */
     record TrainingState(int epoch, long steps, double bestMonitored, int badEpochs, Map<String, float[]> adamM,
@@ -113,6 +118,10 @@ public final class ModelFile {
         }
         if (model.framePrior() != null) {
             entries.put(FRAME_PRIOR, NamedTensors.write(tensors(model.framePrior().parameters())));
+        }
+        LatentPrior shape = model.shapeExtentPrior();
+        if (shape != null) {
+            entries.put(SHAPE_EXTENT_PRIOR, doubles(concat(shape.mean(), shape.covariance())));
         }
         if (state != null) {
             Properties p = new Properties();
@@ -232,6 +241,13 @@ public final class ModelFile {
                             integer(file, p, "frame_prior.order"), integer(file, p, "frame_prior.components"),
                             integer(file, p, "frame_prior.hidden"));
             double[] frameScale = frameSizes == null ? null : frameScale(file, p);
+            LatentPrior shapeExtent = p.getProperty("shape_extent_prior.count") == null ? null
+                    : prior(file, entries, SHAPE_EXTENT_PRIOR, integer(file, p, "shape_extent_prior.count"),
+                            config.latent() + ShapeSummary.SIZE + 1);
+            if (shapeExtent != null && (frameSizes == null || joint == null)) {
+                throw LptemException.inFile(file, "corrupt LEONARDO model: a shape extent prior without a frame "
+                        + "prior and a joint prior");
+            }
             Map<String, NamedTensors.Tensor> frameStored = null;
             if (frameSizes != null) {
                 if (frameScale.length != frameSizes.channels()) {
@@ -267,7 +283,7 @@ public final class ModelFile {
                             values(file, BEST, tensors(file, entries, BEST), params));
                 }
                 return new LeonardoModel(new TransformerVae(config, params), scales, history, weights, reference,
-                        info, prior, joint, frames);
+                        info, prior, joint, frames, shapeExtent);
             } catch (RuntimeException e) {
                 params.close();
                 throw e;
@@ -485,6 +501,9 @@ public final class ModelFile {
             p.setProperty("frame_prior.hidden", Integer.toString(frames.sizes().hidden()));
             p.setProperty("frame_prior.scale", Arrays.stream(frames.scale()).mapToObj(Double::toString)
                     .collect(java.util.stream.Collectors.joining(",")));
+        }
+        if (model.shapeExtentPrior() != null) {
+            p.setProperty("shape_extent_prior.count", Integer.toString(model.shapeExtentPrior().count()));
         }
         List<EpochLoss> h = model.history();
         p.setProperty("history.epochs", Integer.toString(h.size()));

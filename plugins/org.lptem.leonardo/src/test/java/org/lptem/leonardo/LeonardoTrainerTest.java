@@ -172,9 +172,19 @@ class LeonardoTrainerTest {
             assertEquals(FramePrior.Sizes.of(config), model.framePrior().sizes(), "training fits the frame prior");
             assertTrue(model.history().get(0).validation().get(LossTerm.FRAME_VARIATION) > 0,
                     "the trainer measures the per-frame code's variation");
+            // the shape extent prior: (z, shape summary, ln extent) of the windows; its ln extent is theirs
+            LatentPrior shape = model.shapeExtentPrior();
+            assertEquals(config.latent() + ShapeSummary.SIZE + 1, shape.dimension());
+            double meanLog = data.windows().stream().mapToDouble(w -> Math.log(w.extentPx())).average().orElseThrow();
+            assertEquals(meanLog, shape.mean()[shape.dimension() - 1], 1e-9);
+            assertArrayEquals(java.util.Arrays.copyOf(model.aggregatePrior().mean(), config.latent()),
+                    java.util.Arrays.copyOf(shape.mean(), config.latent()), 1e-6, "z as in the aggregate prior");
+            assertTrue(new Generator(model).extentGivenShape());
+            extentsFollowTheDecodedShape(model);
             try (LeonardoModel back = ModelFile.read(f, m)) {
                 assertEquals(config, back.config());
                 assertArrayEquals(model.aggregatePrior().covariance(), back.aggregatePrior().covariance());
+                assertArrayEquals(shape.covariance(), back.shapeExtentPrior().covariance());
                 assertArrayEquals(model.framePrior().scale(), back.framePrior().scale());
                 List<double[]> a = new Generator(model).generate(6, 3, Map.of(), Progress.NONE);
                 List<double[]> b = new Generator(back).generate(6, 3, Map.of(), Progress.NONE);
@@ -201,6 +211,49 @@ class LeonardoTrainerTest {
             assertEquals(3, generated.size());
             assertEquals(64, generated.get(0).length);
         }
+    }
+
+    /**
+     * A shape extent prior in which ln extent is minus the step-kurtosis summary (residual sd 0.01), the rest
+     * independent: generated trajectories are then the smaller the more their decoded steps jump, which an extent
+     * drawn given z alone would not do.
+     */
+    private static void extentsFollowTheDecodedShape(LeonardoModel model) {
+        int d = model.config().latent() + ShapeSummary.SIZE + 1;
+        int kurtosis = model.config().latent();
+        double[] cov = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            cov[i * d + i] = 1;
+        }
+        cov[kurtosis * d + d - 1] = -1;
+        cov[(d - 1) * d + kurtosis] = -1;
+        cov[d * d - 1] = 1 + 1e-4;
+        LeonardoModel handMade = model.withShapeExtentPrior(new LatentPrior(new double[d], cov, 100));
+        List<double[]> generated = new Generator(handMade).generate(40, 9, Map.of(), Progress.NONE);
+        float[] s = new float[ShapeSummary.SIZE];
+        double[] k = new double[generated.size()];
+        double[] range = new double[generated.size()];
+        for (int i = 0; i < k.length; i++) {
+            double[] p = generated.get(i);
+            float[] f = new float[p.length];
+            for (int j = 0; j < p.length; j++) {
+                f[j] = (float) p[j];
+            }
+            ShapeSummary.of(f, 0, p.length / 2, s, 0);
+            k[i] = s[0];
+            range[i] = Generator.extent(f, 0, p.length / 2);
+        }
+        int pairs = 0;
+        for (int i = 0; i < k.length; i++) {
+            for (int j = 0; j < k.length; j++) {
+                if (k[i] < k[j] - 0.05) {
+                    pairs++;
+                    assertTrue(range[i] >= range[j] * (1 - 1e-5), "kurtosis " + k[i] + " < " + k[j] + " but extent "
+                            + range[i] + " < " + range[j]);
+                }
+            }
+        }
+        assertTrue(pairs > 100, "the decoded shapes differ enough to test the order: " + pairs + " pairs");
     }
 
     @Test

@@ -34,7 +34,8 @@ class ModelFileTest {
         FramePrior frames = FramePrior.initialise(new FramePrior.Sizes(c.latent(), 1, c.length(), 4, 2, 8),
                 new double[] {0.1}, m, 3);
         return new LeonardoModel(vae, new ScaleDistribution(new double[] {3, 1, 2}, TestData.CALIBRATION), List.of(),
-                LossWeights.paper(), ref, Map.of("source", "fuzz"), aggregate, joint, frames);
+                LossWeights.paper(), ref, Map.of("source", "fuzz"), aggregate, joint, frames,
+                new LatentPrior(new double[c.latent() + 3], identity(c.latent() + 3), 40));
     }
 
     private static double[] identity(int d) {
@@ -200,6 +201,21 @@ class ModelFileTest {
             Path good = dir.resolve("good.leonardo");
             ModelFile.write(good, model);
             Map<String, byte[]> entries = ModelArchives.read(good);
+            try (LeonardoModel back = ModelFile.read(good, m)) {
+                assertArrayEquals(model.shapeExtentPrior().covariance(), back.shapeExtentPrior().covariance());
+            }
+
+            // a shape extent prior of the wrong size, and one in a file without the frame prior it belongs to
+            Path shape = dir.resolve("shape.leonardo");
+            Map<String, byte[]> e0 = new java.util.LinkedHashMap<>(entries);
+            e0.put(ModelFile.SHAPE_EXTENT_PRIOR, java.util.Arrays.copyOf(entries.get(ModelFile.SHAPE_EXTENT_PRIOR), 8));
+            ModelArchives.write(shape, e0);
+            assertError(shape, m, "shape_extent_prior.bin holds 1 values, 7 dimensions need 56");
+            e0 = new java.util.LinkedHashMap<>(entries);
+            e0.put(ModelFile.PROPERTIES, ModelArchives.withProperty(e0.get(ModelFile.PROPERTIES),
+                    "frame_prior.order", null));
+            ModelArchives.write(shape, e0);
+            assertError(shape, m, "a shape extent prior without a frame prior");
 
             // sizes of a frame prior that would not fit in memory, or not even in a long
             Path huge = dir.resolve("huge.leonardo");
