@@ -36,6 +36,11 @@ final class LeonardoPriorCommand implements Callable<Integer> {
             + "stride the model was trained with).")
     Integer stride;
 
+    @Option(names = "--frame-prior-fits", paramLabel = "K", defaultValue = "1", description = "For models with "
+            + "per-frame latents: fit the frame prior K times (seeds: the model's, then the next ones) and keep the "
+            + "fit whose samples come closest (Frechet distance) to the windows of --tracks (default ${DEFAULT-VALUE}).")
+    int framePriorFits;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +54,8 @@ final class LeonardoPriorCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             // the frame prior, if the model has per-frame latents, is drawn with the seed the model was trained with
             long seed = Long.parseLong(m.info().getOrDefault("seed", "1"));
-            LeonardoModel fitted = LeonardoTrainer.fitPriors(m, windows, seed, progress.sub(0.05, 1));
+            LeonardoModel fitted = LeonardoTrainer.fitPriors(m, windows, seed, framePriorFits,
+                    progress.sub(0.05, 1));
             LatentPrior joint = fitted.jointPrior();
             ModelFile.write(out, fitted);
             progress.finish();
@@ -91,6 +97,12 @@ final class LeonardoPriorCommand implements Callable<Integer> {
             var s = model.framePrior().sizes();
             out.printf(Locale.ROOT, "frame prior: %d values per frame from the previous %d, %d mixture components%n",
                     s.channels(), s.order(), s.components());
+            String scores = model.info().get("frame_prior_scores");
+            if (scores != null) {
+                out.printf(Locale.ROOT, "frame prior fits: %s, kept seed %s (Frechet distance of their samples to "
+                        + "the training windows: %s)%n", model.info().get("frame_prior_fits"),
+                        model.info().get("frame_prior_seed"), scores.replace(",", ", "));
+            }
         }
         LatentPrior shape = model.shapeExtentPrior();
         if (shape != null) {

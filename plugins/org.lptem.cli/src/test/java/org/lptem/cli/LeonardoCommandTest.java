@@ -178,6 +178,17 @@ class LeonardoCommandTest {
                 refit.toString(), "--threads", "1");
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(refit));
+        // two fits (seeds 3 and 4), the one whose samples come closer to the training windows kept
+        r = CliRunner.lptem("leonardo", "prior", "--model", model.toString(), "--tracks", train.toString(), "--out",
+                refit.toString(), "--threads", "1", "--frame-prior-fits", "2");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*\nframe prior fits: 2, kept seed [34] \\(Frechet distance of their "
+                + "samples to the training windows: \\d\\S*, \\d\\S*\\)\n.*"), r.out());
+        r = CliRunner.lptem("leonardo", "prior", "--model", model.toString(), "--tracks", train.toString(), "--out",
+                dir.resolve("none.leonardo").toString(), "--frame-prior-fits", "0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("the number of frame prior fits must be at least 1, got 0"), r.err());
+        assertFalse(Files.exists(dir.resolve("none.leonardo")));
 
         Path g = dir.resolve("g.csv");
         r = CliRunner.lptem("leonardo", "generate", "--model", model.toString(), "--n", "3", "--seed", "1", "--out",

@@ -154,6 +154,17 @@ public record Evaluation(Summary generated, Summary heldOut, double frechet, dou
         return t;
     }
 
+    /**
+     * The Frechet distance of {@code n} trajectories generated with {@code seed} (aggregate prior) from the model's
+     * training windows (their stored feature moments, whose spreads scale the features): a score of the samples that
+     * needs no held-out table, with which {@link LeonardoTrainer#fitPriors} chooses among frame prior fits.
+     */
+    public static double distanceToTraining(LeonardoModel model, int n, long seed, Progress progress) {
+        List<double[]> gen = new Generator(model, Generator.Prior.AGGREGATE).generate(n, seed, Map.of(), progress);
+        FeatureMoments train = model.trainingReference();
+        return FrechetDistance.between(moments(TrajectoryStatistics.ofAll(gen)), train, train);
+    }
+
     private static void checkHeldOut(LeonardoModel model, TrajectoryWindows heldOut) {
         model.requireCalibrationOf(heldOut, "the held-out table");
         if (heldOut.size() < 2) {

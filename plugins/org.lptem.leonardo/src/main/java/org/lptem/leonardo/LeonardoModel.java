@@ -141,6 +141,14 @@ public record LeonardoModel(TransformerVae vae, ScaleDistribution scales, List<E
                 prior, prior == null ? null : shapeExtentPrior);
     }
 
+    /** The same model (sharing its weights) with {@code more} added to its info (replacing equal keys). */
+    public LeonardoModel withInfo(Map<String, String> more) {
+        Map<String, String> all = new java.util.TreeMap<>(info);
+        all.putAll(more);
+        return new LeonardoModel(vae, scales, history, weights, trainingReference, all, aggregatePrior, jointPrior,
+                framePrior, shapeExtentPrior);
+    }
+
     /** The same model (sharing its weights) with {@code prior} as shape extent prior (see the record's doc). */
     public LeonardoModel withShapeExtentPrior(LatentPrior prior) {
         return new LeonardoModel(vae, scales, history, weights, trainingReference, info, aggregatePrior, jointPrior,

@@ -184,17 +184,34 @@ public final class LeonardoTrainer {
         // Samples from N(0, I) land off the data manifold when the KL term stays large; the Gaussian of the encoded
         // windows (LatentPrior) is what generation draws from by default; fitted jointly with the log extent so that
         // generated sizes follow shapes. All windows of the table, as 'prior' does.
-        return fitPriors(model(vae, history, info), data, settings.seed(), progress.sub(1, 1));
+        return fitPriors(model(vae, history, info), data, settings.seed(), settings.framePriorFits(),
+                progress.sub(1, 1));
+    }
+
+    /** At most this many trajectories are generated to score a frame prior fit against the training windows. */
+    static final int FIT_SCORE_SAMPLES = 5000;
+
+    /** {@link #fitPriors(LeonardoModel, TrajectoryWindows, long, int, Progress)} with one frame prior fit. */
+    public static LeonardoModel fitPriors(LeonardoModel model, TrajectoryWindows windows, long seed,
+            Progress progress) {
+        return fitPriors(model, windows, seed, 1, progress);
     }
 
     /**
      * The model with its generation priors fitted to {@code windows}: the joint Gaussian over (code, log extent)
-     * and, for a model with per-frame latents, the frame prior ({@link FramePrior#fit}, seeded by {@code seed}) and
-     * the shape extent prior (the windows' reconstructions summarised, {@link #fitShapeExtent}). Shares the weights;
-     * a frame prior it had is replaced, not closed.
+     * and, for a model with per-frame latents, the shape extent prior (the windows' reconstructions summarised,
+     * {@link #fitShapeExtent}) and the frame prior ({@link FramePrior#fit}). With {@code frameFits} above 1 the frame
+     * prior is fitted that many times (seeds {@code seed}, {@code seed + 1}, ...) and the fit kept whose samples
+     * (as many as windows, at most {@value #FIT_SCORE_SAMPLES}, drawn with {@code seed}) have the smallest Frechet
+     * distance to the training windows' features: fits of the same codes differ mostly in how often their draws
+     * wait, which decides the kurtosis (bundle README, "Choosing among frame prior fits"). The seeds and distances
+     * are recorded in the model's info. Shares the weights; a frame prior it had is replaced, not closed.
      */
-    public static LeonardoModel fitPriors(LeonardoModel model, TrajectoryWindows windows, long seed,
+    public static LeonardoModel fitPriors(LeonardoModel model, TrajectoryWindows windows, long seed, int frameFits,
             Progress progress) {
+        if (frameFits < 1) {
+            throw new LptemException("the number of frame prior fits must be at least 1, got " + frameFits);
+        }
         LeonardoConfig c = model.config();
         boolean frames = c.frameLatent() > 0;
         float[][] posterior = LatentPrior.encode(model.vae(), windows, progress.sub(0, frames ? 0.1 : 0.9));
@@ -202,9 +219,42 @@ public final class LeonardoTrainer {
         LeonardoModel out = model.withJointPrior(LatentPrior.fitJoint(posterior[0], posterior[1], extents,
                 windows.size(), c.codeSize()));
         if (frames) {
-            out = out.withFramePrior(FramePrior.fit(posterior[0], windows.size(), FramePrior.Sizes.of(c),
-                    seed, model.vae().parameters().manager(), progress.sub(0.1, 0.95)));
-            out = out.withShapeExtentPrior(fitShapeExtent(out, posterior, extents, progress.sub(0.95, 1)));
+            LatentPrior shape = fitShapeExtent(out, posterior, extents, progress.sub(0.1, 0.15));
+            LeonardoModel best = null;
+            double bestScore = Double.POSITIVE_INFINITY;
+            int bestFit = 0;
+            List<String> scores = new ArrayList<>();
+            for (int k = 0; k < frameFits; k++) {
+                double from = 0.15 + 0.85 * k / frameFits;
+                double to = 0.15 + 0.85 * (k + 1) / frameFits;
+                Progress part = progress.sub(from, frameFits == 1 ? to : (from + to) / 2);
+                FramePrior prior = FramePrior.fit(posterior[0], windows.size(), FramePrior.Sizes.of(c), seed + k,
+                        model.vae().parameters().manager(), part);
+                LeonardoModel candidate = out.withFramePrior(prior).withShapeExtentPrior(shape);
+                if (frameFits == 1) {
+                    best = candidate;
+                    break;
+                }
+                double score = Evaluation.distanceToTraining(candidate,
+                        Math.min(windows.size(), FIT_SCORE_SAMPLES), seed, progress.sub((from + to) / 2, to));
+                scores.add(String.format(java.util.Locale.ROOT, "%.6g", score));
+                if (score < bestScore) {
+                    if (best != null) {
+                        best.framePrior().close();
+                    }
+                    best = candidate;
+                    bestScore = score;
+                    bestFit = k;
+                } else {
+                    prior.close();
+                }
+            }
+            out = best;
+            if (frameFits > 1) {
+                out = out.withInfo(Map.of("frame_prior_fits", Integer.toString(frameFits), "frame_prior_seed",
+                        Long.toString(seed + bestFit),
+                        "frame_prior_scores", String.join(",", scores)));
+            }
         }
         progress.report(1, "priors fitted");
         return out;

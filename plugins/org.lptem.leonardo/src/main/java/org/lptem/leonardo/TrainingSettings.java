@@ -21,10 +21,13 @@ import org.lptem.ml.onnx.ExecutionDevice;
  * @param weights of the loss terms
  * @param schedule how the learning rate changes over the {@code epochs} (a run resumed with the same epochs follows
  *     the same curve)
+ * @param framePriorFits for models with per-frame latents: frame priors fitted after training (seeds {@code seed},
+ *     {@code seed + 1}, ...), of which the one whose samples come closest to the training windows is kept
+ *     ({@link LeonardoTrainer#fitPriors}); 1 fits one and generates nothing
  */
 public record TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay,
         double validationFraction, int patience, long seed, Path checkpoint, int checkpointEvery,
-        ExecutionDevice device, LossWeights weights, LearningRateSchedule schedule) {
+        ExecutionDevice device, LossWeights weights, LearningRateSchedule schedule, int framePriorFits) {
 
     public TrainingSettings {
         if (epochs < 1) {
@@ -51,6 +54,17 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
         if (schedule == null) {
             throw new LptemException("a learning-rate schedule is required");
         }
+        if (framePriorFits < 1) {
+            throw new LptemException("the number of frame prior fits must be at least 1, got " + framePriorFits);
+        }
+    }
+
+    /** Settings that fit one frame prior. */
+    public TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay,
+            double validationFraction, int patience, long seed, Path checkpoint, int checkpointEvery,
+            ExecutionDevice device, LossWeights weights, LearningRateSchedule schedule) {
+        this(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed, checkpoint,
+                checkpointEvery, device, weights, schedule, 1);
     }
 
     /** Settings with a constant learning rate. */
@@ -69,56 +83,61 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
 
     public TrainingSettings withEpochs(int v) {
         return new TrainingSettings(v, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, weights, schedule);
+                checkpoint, checkpointEvery, device, weights, schedule, framePriorFits);
     }
 
     public TrainingSettings withBatchSize(int v) {
         return new TrainingSettings(epochs, v, learningRate, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, weights, schedule);
+                checkpoint, checkpointEvery, device, weights, schedule, framePriorFits);
     }
 
     public TrainingSettings withLearningRate(double v) {
         return new TrainingSettings(epochs, batchSize, v, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, weights, schedule);
+                checkpoint, checkpointEvery, device, weights, schedule, framePriorFits);
     }
 
     public TrainingSettings withWeightDecay(double v) {
         return new TrainingSettings(epochs, batchSize, learningRate, v, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, weights, schedule);
+                checkpoint, checkpointEvery, device, weights, schedule, framePriorFits);
     }
 
     public TrainingSettings withValidationFraction(double v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, v, patience, seed, checkpoint,
-                checkpointEvery, device, weights, schedule);
+                checkpointEvery, device, weights, schedule, framePriorFits);
     }
 
     public TrainingSettings withPatience(int v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, v, seed,
-                checkpoint, checkpointEvery, device, weights, schedule);
+                checkpoint, checkpointEvery, device, weights, schedule, framePriorFits);
     }
 
     public TrainingSettings withSeed(long v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, v,
-                checkpoint, checkpointEvery, device, weights, schedule);
+                checkpoint, checkpointEvery, device, weights, schedule, framePriorFits);
     }
 
     public TrainingSettings withCheckpoint(Path file, int every) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
-                file, every, device, weights, schedule);
+                file, every, device, weights, schedule, framePriorFits);
     }
 
     public TrainingSettings withDevice(ExecutionDevice v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, v, weights, schedule);
+                checkpoint, checkpointEvery, v, weights, schedule, framePriorFits);
     }
 
     public TrainingSettings withSchedule(LearningRateSchedule v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, weights, v);
+                checkpoint, checkpointEvery, device, weights, v, framePriorFits);
     }
 
     public TrainingSettings withWeights(LossWeights v) {
         return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
-                checkpoint, checkpointEvery, device, v, schedule);
+                checkpoint, checkpointEvery, device, v, schedule, framePriorFits);
+    }
+
+    public TrainingSettings withFramePriorFits(int v) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
+                checkpoint, checkpointEvery, device, weights, schedule, v);
     }
 }

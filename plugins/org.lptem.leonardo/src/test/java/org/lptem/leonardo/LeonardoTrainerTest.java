@@ -181,6 +181,7 @@ class LeonardoTrainerTest {
                     java.util.Arrays.copyOf(shape.mean(), config.latent()), 1e-6, "z as in the aggregate prior");
             assertTrue(new Generator(model).extentGivenShape());
             extentsFollowTheDecodedShape(model);
+            chooseAmongFramePriorFits(model);
             try (LeonardoModel back = ModelFile.read(f, m)) {
                 assertEquals(config, back.config());
                 assertArrayEquals(model.aggregatePrior().covariance(), back.aggregatePrior().covariance());
@@ -211,6 +212,37 @@ class LeonardoTrainerTest {
             assertEquals(3, generated.size());
             assertEquals(64, generated.get(0).length);
         }
+    }
+
+    /**
+     * Three frame prior fits (seeds 11, 12, 13): the first is the one training made (the settings' seed 11), and the
+     * fit kept is the one whose samples' distance to the training windows, recorded per fit, is the least.
+     */
+    private static void chooseAmongFramePriorFits(LeonardoModel model) {
+        int n = data.size();
+        LeonardoModel chosen = LeonardoTrainer.fitPriors(model, data, 11, 3, Progress.NONE);
+        try {
+            assertEquals("3", chosen.info().get("frame_prior_fits"));
+            double[] scores = java.util.Arrays.stream(chosen.info().get("frame_prior_scores").split(","))
+                    .mapToDouble(Double::parseDouble).toArray();
+            assertEquals(3, scores.length);
+            assertEquals(Evaluation.distanceToTraining(model, n, 11, Progress.NONE), scores[0], 1e-5 * scores[0],
+                    "fit 1 is the trained model's own frame prior");
+            int best = 0;
+            for (int k = 1; k < 3; k++) {
+                best = scores[k] < scores[best] ? k : best;
+            }
+            assertEquals(Long.toString(11 + best), chosen.info().get("frame_prior_seed"));
+            assertEquals(scores[best], Evaluation.distanceToTraining(chosen, n, 11, Progress.NONE),
+                    1e-5 * scores[best], "the kept fit is the one scored least");
+            assertNotEquals(scores[0], scores[1], "other seeds, other fits");
+            assertSame(model.vae(), chosen.vae());
+        } finally {
+            chosen.framePrior().close();
+        }
+        assertThrows(org.lptem.core.LptemException.class,
+                () -> LeonardoTrainer.fitPriors(model, data, 11, 0, Progress.NONE));
+        assertThrows(org.lptem.core.LptemException.class, () -> settings(1).withFramePriorFits(0));
     }
 
     /**
