@@ -63,8 +63,9 @@ final class LeonardoTrainCommand implements Callable<Integer> {
     int framePriorFits;
 
     @Option(names = "--frame-latent", paramLabel = "N", description = "Latent values per frame and their decoder "
-            + "input (default 0, the published model). Measured with 2 and --loss-weight mse=30000 "
-            + "--loss-weight frame_variation=0.3 (bundle README, 'A code that stays put').")
+            + "input (default 0, the published model). Measured with 2, --loss-weight mse=30000, "
+            + "--loss-weight frame_variation=0.3 and --frame-prior-fits 4 (bundle README, 'A code that stays put' "
+            + "and 'Choosing among frame prior fits').")
     Integer frameLatent;
 
     @Option(names = "--layers", paramLabel = "N", description = "Transformer blocks in encoder and decoder.")
