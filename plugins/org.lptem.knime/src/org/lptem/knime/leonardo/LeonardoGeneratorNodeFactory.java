@@ -57,7 +57,8 @@ public final class LeonardoGeneratorNodeFactory extends DefaultNodeFactory {
             <i>Fixed latents</i> holds chosen latent dimensions at a value (DIM=VALUE separated by ';', 0-based) to
             see what they control. A model trained with per-frame latents (<tt>lptem leonardo train
             --frame-latent</tt>) draws them from its frame prior given the latent, and the extent given the latent
-            alone. <i>Device</i>: CPU or a CUDA build of PyTorch. Cancel stops between batches.</p>
+            and the decoded trajectory's shape (its step kurtosis and step size at unit extent; given the latent
+            alone for per-frame models written before that prior existed). <i>Device</i>: CPU or a CUDA build of PyTorch. Cancel stops between batches.</p>
             <p><b>Output.</b> A tracks table, one row per trajectory and frame: <tt>frame</tt> (0 to length - 1),
             <tt>particle</tt> (1 to <i>Trajectories</i>), <tt>x</tt>, <tt>y</tt> (px), and <tt>x_nm</tt>,
             <tt>y_nm</tt>, <tt>t_s</tt> when the training table's calibration gave them. The calibration rides on
