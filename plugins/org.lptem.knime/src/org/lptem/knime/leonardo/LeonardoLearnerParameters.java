@@ -6,6 +6,13 @@ import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
+import org.knime.node.parameters.migration.Migrate;
+import org.knime.node.parameters.updates.Effect;
+import org.knime.node.parameters.updates.Effect.EffectType;
+import org.knime.node.parameters.updates.EffectPredicate;
+import org.knime.node.parameters.updates.EffectPredicateProvider;
+import org.knime.node.parameters.updates.ParameterReference;
+import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.widget.choices.Label;
 import org.knime.node.parameters.widget.choices.ValueSwitchWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
@@ -15,7 +22,9 @@ import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinVa
 import org.lptem.core.LptemException;
 import org.lptem.knime.common.TableCalibration;
 import org.lptem.leonardo.LeonardoConfig;
+import org.lptem.leonardo.LearningRateSchedule;
 import org.lptem.leonardo.LossWeights;
+import org.lptem.leonardo.PerFrameRecipe;
 import org.lptem.leonardo.TrainingSettings;
 import org.lptem.ml.onnx.ExecutionDevice;
 
@@ -55,6 +64,35 @@ public final class LeonardoLearnerParameters implements NodeParameters {
         @Label(value = "Paper", description = "The published network (width 128, 8 heads, 2 blocks, about 8.9 M "
             + "parameters) with the published loss weights: a GPU job.")
         PAPER
+    }
+
+    enum Latents {
+        @Label(value = "Per trajectory", description = "The published model: one latent vector per trajectory. "
+            + "Trained on a few thousand trajectories, its samples tend to be near-copies of one path in many sizes "
+            + "(the node warns when they are).")
+        TRAJECTORY,
+        @Label(value = "Per frame", description = "Two latent values per frame as well, with the loss weights and "
+            + "frame prior fits measured for them (lptem leonardo train --per-frame): the samples are independent "
+            + "trajectories.")
+        FRAME
+    }
+
+    interface LatentsRef extends ParameterReference<Latents> {
+    }
+
+    static final class IsPerFrame implements EffectPredicateProvider {
+        @Override
+        public EffectPredicate init(final PredicateInitializer i) {
+            return i.getEnum(LatentsRef.class).isOneOf(Latents.FRAME);
+        }
+    }
+
+    enum Schedule {
+        @Label(value = "Constant", description = "The same learning rate throughout, as published.")
+        CONSTANT,
+        @Label(value = "Cosine", description = "From the learning rate at the first step down to 5 % of it at the "
+            + "last step of the epochs.")
+        COSINE
     }
 
     enum Device {
@@ -104,6 +142,23 @@ public final class LeonardoLearnerParameters implements NodeParameters {
     @NumberInputWidget(minValidation = IsNonNegativeValidation.class)
     int latent;
 
+    @Layout(NetworkSection.class)
+    @Widget(title = "Latents", description = "One latent vector per trajectory (the published model), or latent "
+        + "values per frame as well, whose samples are independent trajectories.")
+    @ValueSwitchWidget
+    @ValueReference(LatentsRef.class)
+    @Migrate(loadDefaultIfAbsent = true)
+    Latents latents = Latents.TRAJECTORY;
+
+    @Layout(NetworkSection.class)
+    @Widget(title = "Frame prior fits", description = "The frame prior is fitted this many times (seeds Seed, Seed "
+        + "+ 1, ...) and the fit whose samples come closest to the training windows is kept; each further fit "
+        + "costs about a minute and a half on 2 cores for 5,000 windows.")
+    @NumberInputWidget(minValidation = IsPositiveIntegerValidation.class)
+    @Effect(predicate = IsPerFrame.class, type = EffectType.SHOW)
+    @Migrate(loadDefaultIfAbsent = true)
+    int framePriorFits = PerFrameRecipe.FRAME_PRIOR_FITS;
+
     @Layout(TrainingSection.class)
     @Widget(title = "Epochs", description = "Maximum passes over the training windows.")
     @NumberInputWidget(minValidation = IsPositiveIntegerValidation.class)
@@ -118,6 +173,12 @@ public final class LeonardoLearnerParameters implements NodeParameters {
     @Widget(title = "Learning rate", description = "Adam's step size.")
     @NumberInputWidget(minValidation = IsPositiveDoubleValidation.class)
     double learningRate = DEFAULTS.learningRate();
+
+    @Layout(TrainingSection.class)
+    @Widget(title = "Learning-rate schedule", description = "How the learning rate changes over the epochs.")
+    @ValueSwitchWidget
+    @Migrate(loadDefaultIfAbsent = true)
+    Schedule schedule = Schedule.CONSTANT;
 
     @Layout(TrainingSection.class)
     @Widget(title = "Weight decay", description = "Decoupled weight decay (AdamW); 0 = plain Adam.")
@@ -180,7 +241,7 @@ public final class LeonardoLearnerParameters implements NodeParameters {
         if (latent > 0) {
             c = c.withLatent(latent);
         }
-        return c;
+        return latents == Latents.FRAME ? PerFrameRecipe.config(c) : c;
     }
 
     int windowStride() {
@@ -188,7 +249,9 @@ public final class LeonardoLearnerParameters implements NodeParameters {
     }
 
     TrainingSettings settings() {
-        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction, patience, seed,
-            null, 1, ExecutionDevice.valueOf(device.name()), LossWeights.preset(preset.name()));
+        TrainingSettings s = new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validationFraction,
+            patience, seed, null, 1, ExecutionDevice.valueOf(device.name()), LossWeights.preset(preset.name()),
+            LearningRateSchedule.byKey(schedule.name()), 1);
+        return latents == Latents.FRAME ? PerFrameRecipe.settings(s).withFramePriorFits(framePriorFits) : s;
     }
 }

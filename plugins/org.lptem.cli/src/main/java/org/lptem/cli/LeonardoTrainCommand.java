@@ -20,6 +20,7 @@ import org.lptem.leonardo.LeonardoTrainer;
 import org.lptem.leonardo.LossTerm;
 import org.lptem.leonardo.LossWeights;
 import org.lptem.leonardo.ModelFile;
+import org.lptem.leonardo.PerFrameRecipe;
 import org.lptem.leonardo.TrainingSettings;
 import org.lptem.leonardo.TrajectoryWindows;
 import org.lptem.ml.torch.Torch;
@@ -56,16 +57,20 @@ final class LeonardoTrainCommand implements Callable<Integer> {
     @Option(names = "--latent", paramLabel = "N", description = "Latent size (small preset: 16, paper: 12).")
     Integer latent;
 
-    @Option(names = "--frame-prior-fits", paramLabel = "K", defaultValue = "1", description = "With --frame-latent: "
-            + "fit the frame prior K times (seeds --seed, --seed + 1, ...) and keep the fit whose samples come closest "
-            + "(Frechet distance) to the training windows; each further fit costs about a minute and a half on 2 "
-            + "cores for 5,000 windows (default ${DEFAULT-VALUE}).")
-    int framePriorFits;
+    @Option(names = "--per-frame", description = "Per-frame latents as measured (bundle README, 'A code that stays "
+            + "put' and 'Choosing among frame prior fits'): samples are independent trajectories instead of "
+            + "near-copies of one path. Short for --frame-latent 2 --loss-weight mse=30000 --loss-weight "
+            + "frame_variation=0.3 --frame-prior-fits 4; each of these given as well wins.")
+    boolean perFrame;
+
+    @Option(names = "--frame-prior-fits", paramLabel = "K", description = "With --frame-latent: fit the frame prior K "
+            + "times (seeds --seed, --seed + 1, ...) and keep the fit whose samples come closest (Frechet distance) "
+            + "to the training windows; each further fit costs about a minute and a half on 2 cores for 5,000 "
+            + "windows (default 1, with --per-frame 4).")
+    Integer framePriorFits;
 
     @Option(names = "--frame-latent", paramLabel = "N", description = "Latent values per frame and their decoder "
-            + "input (default 0, the published model). Measured with 2, --loss-weight mse=30000, "
-            + "--loss-weight frame_variation=0.3 and --frame-prior-fits 4 (bundle README, 'A code that stays put' "
-            + "and 'Choosing among frame prior fits').")
+            + "input (default 0, the published model; with --per-frame 2).")
     Integer frameLatent;
 
     @Option(names = "--layers", paramLabel = "N", description = "Transformer blocks in encoder and decoder.")
@@ -149,9 +154,7 @@ final class LeonardoTrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         LeonardoConfig config = config();
         int windowStride = stride == null ? config.length() : stride;
-        TrainingSettings settings = new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validation,
-                patience, seed, checkpoint, checkpointEvery, engine.device(),
-                LossWeights.preset(preset).with(lossWeights), LearningRateSchedule.byKey(lrSchedule), framePriorFits);
+        TrainingSettings settings = settings();
         return LeonardoCommand.withProgress(spec, progress -> {
             TrajectoryWindows windows = LeonardoCommand.windows(tracks, calibration, config.length(), windowStride,
                     progress.sub(0, 0.02)).requireAtLeast(2, tracks.toString(), config.length());
@@ -205,6 +208,17 @@ final class LeonardoTrainCommand implements Callable<Integer> {
         });
     }
 
+    private TrainingSettings settings() {
+        TrainingSettings s = new TrainingSettings(epochs, batchSize, learningRate, weightDecay, validation, patience,
+                seed, checkpoint, checkpointEvery, engine.device(), LossWeights.preset(preset),
+                LearningRateSchedule.byKey(lrSchedule), 1);
+        if (perFrame) {
+            s = PerFrameRecipe.settings(s);
+        }
+        s = s.withWeights(s.weights().with(lossWeights));
+        return framePriorFits == null ? s : s.withFramePriorFits(framePriorFits);
+    }
+
     private LeonardoConfig config() {
         LeonardoConfig c = LeonardoConfig.preset(preset);
         if (length != null) {
@@ -215,6 +229,8 @@ final class LeonardoTrainCommand implements Callable<Integer> {
         }
         if (frameLatent != null) {
             c = c.withFrameLatent(frameLatent);
+        } else if (perFrame) {
+            c = PerFrameRecipe.config(c);
         }
         if (layers != null) {
             c = c.withLayers(layers);

@@ -147,6 +147,40 @@ class LeonardoCommandTest {
     }
 
     @Test
+    void perFrameSetsTheMeasuredRecipeAndExplicitOptionsWin(@TempDir Path dir) throws Exception {
+        Path train = tracks(dir, "train.csv", 1);
+        Path model = dir.resolve("p.leonardo");
+        CliRunner.Run r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
+                model.toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent", "4", "--epochs", "1",
+                "--batch-size", "16", "--seed", "3", "--threads", "1", "--per-frame",
+                "--loss-weight", "frame_variation=0.5");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*\nframe prior fits: 4, kept seed [3-6] .*"), r.out());
+        java.util.Properties props = new java.util.Properties();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
+            props.load(zip.getInputStream(zip.getEntry("leonardo.properties")));
+        }
+        assertEquals("2", props.getProperty("config.frameLatent"));
+        assertEquals(30000.0, Double.parseDouble(props.getProperty("weight.mse")));
+        assertEquals(0.5, Double.parseDouble(props.getProperty("weight.frame_variation")), "the explicit weight wins");
+        assertEquals(org.lptem.leonardo.LossWeights.small().get(org.lptem.leonardo.LossTerm.VARIANCE),
+                Double.parseDouble(props.getProperty("weight.variance")), "the rest is the preset's");
+        assertEquals("4", props.getProperty("info.frame_prior_fits"));
+
+        r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out", model.toString(),
+                "--length", "32", "--width", "16", "--heads", "2", "--latent", "4", "--epochs", "1", "--batch-size",
+                "16", "--seed", "3", "--threads", "1", "--per-frame", "--frame-latent", "1", "--frame-prior-fits", "1");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("frame prior fits:"), r.out());
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
+            props.clear();
+            props.load(zip.getInputStream(zip.getEntry("leonardo.properties")));
+        }
+        assertEquals("1", props.getProperty("config.frameLatent"));
+        assertEquals(0.3, Double.parseDouble(props.getProperty("weight.frame_variation")));
+    }
+
+    @Test
     void frameLatentsTrainGenerateAndCannotBeChangedOnResume(@TempDir Path dir) throws Exception {
         Path train = tracks(dir, "train.csv", 1);
         Path model = dir.resolve("f.leonardo");

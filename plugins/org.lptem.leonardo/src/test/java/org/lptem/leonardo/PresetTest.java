@@ -51,4 +51,20 @@ class PresetTest {
         assertEquals(0.2, small.get(LossTerm.KURTOSIS));
         assertEquals(LossTerm.KURTOSIS.defaultWeight(), LossWeights.paper().get(LossTerm.KURTOSIS));
     }
+
+    @Test
+    void thePerFrameRecipeChangesTheFrameLatentTwoWeightsAndTheFitsOnly() {
+        TrainingSettings base = TrainingSettings.defaults().withWeights(LossWeights.small()).withSeed(7);
+        TrainingSettings s = PerFrameRecipe.settings(base);
+        assertEquals(30_000, s.weights().get(LossTerm.MSE));
+        assertEquals(0.3, s.weights().get(LossTerm.FRAME_VARIATION));
+        assertEquals(4, s.framePriorFits());
+        for (LossTerm t : LossTerm.values()) {
+            if (t != LossTerm.MSE && t != LossTerm.FRAME_VARIATION) {
+                assertEquals(LossWeights.small().get(t), s.weights().get(t), t.key());
+            }
+        }
+        assertEquals(base.withWeights(s.weights()).withFramePriorFits(4), s, "nothing else changes");
+        assertEquals(LeonardoConfig.small().withFrameLatent(2), PerFrameRecipe.config(LeonardoConfig.small()));
+    }
 }
