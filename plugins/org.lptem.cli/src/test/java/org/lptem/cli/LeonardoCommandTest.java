@@ -40,10 +40,7 @@ class LeonardoCommandTest {
         Path train = tracks(dir, "train.csv", 1);
         Path held = tracks(dir, "held.csv", 2);
         Path model = dir.resolve("m.leonardo");
-        CliRunner.Run r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
-                model.toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent", "4", "--epochs", "2",
-                "--batch-size", "16", "--seed", "3", "--threads", "1", "--lr-schedule", "cosine",
-                "--loss-weight", "kl=0.2");
+        CliRunner.Run r = trainTiny(train, model, 2, "--lr-schedule", "cosine", "--loss-weight", "kl=0.2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s)\\d+ windows of 32 frames from .*"), r.out());
         assertTrue(r.out().matches("(?s).*\n\\d+ samples against the training windows: shared motion "
@@ -139,6 +136,15 @@ class LeonardoCommandTest {
         assertTrue(r.out().contains("variance lag 1 "), r.out());
     }
 
+    /** Trains a tiny network (32 frames, width 16, 2 heads, latent 4, batch 16, seed 3, one thread). */
+    private static CliRunner.Run trainTiny(Path tracks, Path model, int epochs, String... more) {
+        List<String> args = new ArrayList<>(List.of("leonardo", "train", "--tracks", tracks.toString(), "--out",
+                model.toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent", "4", "--epochs",
+                Integer.toString(epochs), "--batch-size", "16", "--seed", "3", "--threads", "1"));
+        args.addAll(List.of(more));
+        return CliRunner.lptem(args.toArray(String[]::new));
+    }
+
     private static double distance(String out, String label) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label)
                 + " +(\\S+)").matcher(out);
@@ -150,10 +156,7 @@ class LeonardoCommandTest {
     void perFrameSetsTheMeasuredRecipeAndExplicitOptionsWin(@TempDir Path dir) throws Exception {
         Path train = tracks(dir, "train.csv", 1);
         Path model = dir.resolve("p.leonardo");
-        CliRunner.Run r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
-                model.toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent", "4", "--epochs", "1",
-                "--batch-size", "16", "--seed", "3", "--threads", "1", "--per-frame",
-                "--loss-weight", "frame_variation=0.5");
+        CliRunner.Run r = trainTiny(train, model, 1, "--per-frame", "--loss-weight", "frame_variation=0.5");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*\nframe prior fits: 4, kept seed [3-6] .*"), r.out());
         java.util.Properties props = new java.util.Properties();
@@ -167,9 +170,7 @@ class LeonardoCommandTest {
                 Double.parseDouble(props.getProperty("weight.variance")), "the rest is the preset's");
         assertEquals("4", props.getProperty("info.frame_prior_fits"));
 
-        r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out", model.toString(),
-                "--length", "32", "--width", "16", "--heads", "2", "--latent", "4", "--epochs", "1", "--batch-size",
-                "16", "--seed", "3", "--threads", "1", "--per-frame", "--frame-latent", "1", "--frame-prior-fits", "1");
+        r = trainTiny(train, model, 1, "--per-frame", "--frame-latent", "1", "--frame-prior-fits", "1");
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("frame prior fits:"), r.out());
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(model.toFile())) {
@@ -185,10 +186,7 @@ class LeonardoCommandTest {
         Path train = tracks(dir, "train.csv", 1);
         Path model = dir.resolve("f.leonardo");
         Path checkpoint = dir.resolve("ck.leonardo");
-        CliRunner.Run r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
-                model.toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent", "4",
-                "--frame-latent", "2", "--epochs", "1", "--batch-size", "16", "--seed", "3", "--threads", "1",
-                "--checkpoint", checkpoint.toString());
+        CliRunner.Run r = trainTiny(train, model, 1, "--frame-latent", "2", "--checkpoint", checkpoint.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("network: length 32, latent 4 + 2 per frame, "), r.out());
         assertTrue(r.out().contains("frame prior: 2 values per frame from the previous 31, 8 mixture components"),
@@ -251,9 +249,7 @@ class LeonardoCommandTest {
     void priorCommandRoundTrip(@TempDir Path dir) throws Exception {
         Path train = tracks(dir, "train.csv", 1);
         Path model = dir.resolve("m.leonardo");
-        CliRunner.Run r = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
-                model.toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent", "4", "--epochs", "1",
-                "--batch-size", "16", "--seed", "3", "--threads", "1");
+        CliRunner.Run r = trainTiny(train, model, 1);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("aggregate prior fitted to "), r.out());
         assertTrue(r.out().contains("KL(aggregate || N(0, I)): "), r.out());
@@ -332,9 +328,7 @@ class LeonardoCommandTest {
     void resumingTakesTheCheckpointsLength(@TempDir Path dir) throws Exception {
         Path train = tracks(dir, "train.csv", 1);
         Path ck = dir.resolve("ck.leonardo");
-        CliRunner.Run first = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
-                dir.resolve("a.leonardo").toString(), "--length", "32", "--width", "16", "--heads", "2", "--latent",
-                "4", "--epochs", "1", "--batch-size", "16", "--threads", "1", "--checkpoint", ck.toString());
+        CliRunner.Run first = trainTiny(train, dir.resolve("a.leonardo"), 1, "--checkpoint", ck.toString());
         assertEquals(0, first.code(), first.err());
         CliRunner.Run resumed = CliRunner.lptem("leonardo", "train", "--tracks", train.toString(), "--out",
                 dir.resolve("b.leonardo").toString(), "--epochs", "2", "--batch-size", "16", "--threads", "1",
